@@ -1,0 +1,29 @@
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { getLocale } from '@/app/i18n/server-locale';
+import { translate } from '@/app/i18n/messages';
+import { currentStaff, mayEnterBackOffice } from '@/app/session';
+import { BackOfficeHeader } from '@/app/components/back-office-header';
+
+export const dynamic = 'force-dynamic';
+
+export default async function BackOfficeLayout({ children }: { children: ReactNode }) {
+  const member = await currentStaff();
+  if (!member) redirect('/sign-in');
+  const locale = await getLocale();
+  if (!mayEnterBackOffice(member)) {
+    return (
+      <main className="mx-auto mt-24 max-w-md rounded bg-white p-8 shadow" role="alert">
+        <h1 className="mb-2 text-xl font-semibold">{translate(locale, 'forbidden.title')}</h1>
+        <p className="mb-6 text-slate-600">{translate(locale, 'forbidden.body')}</p>
+        <BackOfficeHeader.SignOutButton />
+      </main>
+    );
+  }
+  return (
+    <div className="min-h-screen">
+      <BackOfficeHeader member={{ name: member.name, role: member.role, operatorNo: member.operatorNo }} />
+      <main className="mx-auto max-w-6xl p-6">{children}</main>
+    </div>
+  );
+}

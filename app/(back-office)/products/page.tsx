@@ -1,0 +1,5 @@
+import { ProductList } from './product-list';
+
+export default function ProductsPage() {
+  return <ProductList />;
+}

@@ -1,0 +1,5 @@
+import { StoreSettings } from './store-settings';
+
+export default function SettingsPage() {
+  return <StoreSettings />;
+}

@@ -1,0 +1,304 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { v7 as uuidv7 } from 'uuid';
+import { Field } from '@/app/components/field';
+import { useT } from '@/app/i18n/locale-provider';
+import { useTRPC } from '@/app/trpc/client';
+import { describeError } from '@/app/trpc/errors';
+import type { EmbeddedBarcodeLayout } from '@/server/domain/embedded-barcode';
+
+type Settings = {
+  store: {
+    code: string;
+    name: string;
+    address: string;
+    timezone: string;
+    vatNumber: string;
+    embeddedBarcodeLayouts: EmbeddedBarcodeLayout[];
+  };
+  lanes: { id: string; number: number; name: string; terminalHost: string | null; terminalPort: number | null }[];
+};
+
+export function StoreSettings() {
+  const t = useT();
+  const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const settings = useQuery(trpc.store.settings.queryOptions());
+  if (!settings.data || !me.data) return <p aria-busy="true">…</p>;
+  const editable = me.data.permissions.includes('store.manage');
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t('settings.title')}</h1>
+      <StoreForm key={settings.dataUpdatedAt} settings={settings.data} editable={editable} />
+      <LanesEditor lanes={settings.data.lanes} editable={editable} />
+    </div>
+  );
+}
+
+function StoreForm({ settings, editable }: { settings: Settings; editable: boolean }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState(settings.store);
+  const update = useMutation(
+    trpc.store.update.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.store.pathKey() }),
+    }),
+  );
+  const error = describeError(update.error, t);
+  const errors = error?.fields ?? {};
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({
+      name: form.name,
+      address: form.address,
+      timezone: form.timezone,
+      vatNumber: form.vatNumber,
+      embeddedBarcodeLayouts: form.embeddedBarcodeLayouts,
+    });
+  };
+  const setLayout = (index: number, patch: Partial<EmbeddedBarcodeLayout>) =>
+    setForm({
+      ...form,
+      embeddedBarcodeLayouts: form.embeddedBarcodeLayouts.map((layout, i) =>
+        i === index ? { ...layout, ...patch } : layout,
+      ),
+    });
+  const text = (key: 'name' | 'address' | 'timezone' | 'vatNumber', label: string) => (
+    <Field id={`store-${key}`} label={label} error={errors[key]}>
+      {(props) => (
+        <input
+          {...props}
+          className="field-input"
+          disabled={!editable}
+          value={form[key]}
+          onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-4 rounded bg-white p-6 shadow"
+      aria-label={t('settings.title')}
+    >
+      <p className="text-sm text-slate-600">
+        {t('settings.code')}: <span className="font-mono">{settings.store.code}</span>
+      </p>
+      <div className="grid grid-cols-2 gap-4">
+        {text('name', t('settings.name'))}
+        {text('address', t('settings.address'))}
+        {text('timezone', t('settings.timezone'))}
+        {text('vatNumber', t('settings.vatNumber'))}
+      </div>
+      <fieldset>
+        <legend className="field-label">{t('settings.layouts')}</legend>
+        {form.embeddedBarcodeLayouts.map((layout, index) => (
+          <div key={index} className="mb-2 flex gap-2">
+            <input
+              aria-label={`prefix ${index + 1}`}
+              className="field-input w-20 font-mono"
+              disabled={!editable}
+              value={layout.prefix}
+              onChange={(e) => setLayout(index, { prefix: e.target.value })}
+            />
+            <input
+              aria-label={`item digits ${index + 1}`}
+              type="number"
+              className="field-input w-20"
+              disabled={!editable}
+              value={layout.itemDigits}
+              onChange={(e) => setLayout(index, { itemDigits: Number(e.target.value) })}
+            />
+            <select
+              aria-label={`value kind ${index + 1}`}
+              className="field-input w-40"
+              disabled={!editable}
+              value={layout.valueKind}
+              onChange={(e) => setLayout(index, { valueKind: e.target.value as 'price' | 'weight' })}
+            >
+              <option value="price">{t('settings.layout.price')}</option>
+              <option value="weight">{t('settings.layout.weight')}</option>
+            </select>
+            <input
+              aria-label={`value digits ${index + 1}`}
+              type="number"
+              className="field-input w-20"
+              disabled={!editable}
+              value={layout.valueDigits}
+              onChange={(e) => setLayout(index, { valueDigits: Number(e.target.value) })}
+            />
+            {editable && (
+              <button
+                type="button"
+                className="btn-secondary"
+                onClick={() =>
+                  setForm({
+                    ...form,
+                    embeddedBarcodeLayouts: form.embeddedBarcodeLayouts.filter((_, i) => i !== index),
+                  })
+                }
+              >
+                {t('common.remove')}
+              </button>
+            )}
+          </div>
+        ))}
+        {Object.entries(errors)
+          .filter(([path]) => path.startsWith('embeddedBarcodeLayouts'))
+          .map(([path, message]) => (
+            <p key={path} className="field-error">
+              {message}
+            </p>
+          ))}
+        {editable && (
+          <button
+            type="button"
+            className="btn-secondary"
+            onClick={() =>
+              setForm({
+                ...form,
+                embeddedBarcodeLayouts: [
+                  ...form.embeddedBarcodeLayouts,
+                  { prefix: '22', itemDigits: 5, valueKind: 'price', valueDigits: 5 },
+                ],
+              })
+            }
+          >
+            {t('settings.addLayout')}
+          </button>
+        )}
+      </fieldset>
+      {error && Object.keys(error.fields).length === 0 && (
+        <p role="alert" className="text-sm text-red-600">
+          {error.message}
+        </p>
+      )}
+      {editable && (
+        <button type="submit" className="btn-primary" disabled={update.isPending}>
+          {t('settings.save')}
+        </button>
+      )}
+    </form>
+  );
+}
+
+function LanesEditor({ lanes, editable }: { lanes: Settings['lanes']; editable: boolean }) {
+  const t = useT();
+  const [drafts, setDrafts] = useState<Settings['lanes']>([]);
+  const nextNumber = Math.max(0, ...lanes.map((l) => l.number), ...drafts.map((l) => l.number)) + 1;
+  return (
+    <section className="rounded bg-white p-6 shadow">
+      <h2 className="mb-3 text-lg font-semibold">{t('settings.lanes')}</h2>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th>{t('settings.laneNumber')}</th>
+            <th>{t('settings.laneName')}</th>
+            <th>{t('settings.terminalHost')}</th>
+            <th>{t('settings.terminalPort')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {[...lanes, ...drafts].map((lane) => (
+            <LaneRow
+              key={lane.id}
+              lane={lane}
+              editable={editable}
+              onSaved={() => setDrafts((d) => d.filter((x) => x.id !== lane.id))}
+            />
+          ))}
+        </tbody>
+      </table>
+      {editable && (
+        <button
+          type="button"
+          className="btn-secondary mt-3"
+          onClick={() =>
+            setDrafts([
+              ...drafts,
+              {
+                id: uuidv7(),
+                number: nextNumber,
+                name: `${nextNumber}号收银台`,
+                terminalHost: null,
+                terminalPort: null,
+              },
+            ])
+          }
+        >
+          {t('settings.addLane')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function LaneRow({
+  lane,
+  editable,
+  onSaved,
+}: {
+  lane: Settings['lanes'][number];
+  editable: boolean;
+  onSaved: () => void;
+}) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({
+    number: String(lane.number),
+    name: lane.name,
+    terminalHost: lane.terminalHost ?? '',
+    terminalPort: lane.terminalPort === null ? '' : String(lane.terminalPort),
+  });
+  const save = useMutation(
+    trpc.store.saveLane.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.store.pathKey() });
+        onSaved();
+      },
+    }),
+  );
+  const error = describeError(save.error, t);
+  const submit = () =>
+    save.mutate({
+      id: lane.id,
+      number: Number(form.number),
+      name: form.name,
+      terminalHost: form.terminalHost.trim() || null,
+      terminalPort: form.terminalPort.trim() ? Number(form.terminalPort) : null,
+    });
+  const input = (key: keyof typeof form, label: string, className: string) => (
+    <input
+      aria-label={`${label} ${lane.number}`}
+      className={`field-input ${className}`}
+      disabled={!editable}
+      value={form[key]}
+      onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+    />
+  );
+  return (
+    <tr>
+      <td>{input('number', t('settings.laneNumber'), 'w-20')}</td>
+      <td>{input('name', t('settings.laneName'), '')}</td>
+      <td>{input('terminalHost', t('settings.terminalHost'), 'font-mono')}</td>
+      <td>
+        {input('terminalPort', t('settings.terminalPort'), 'w-24 font-mono')}
+        {error && <div className="field-error">{Object.values(error.fields)[0] ?? error.message}</div>}
+      </td>
+      <td>
+        {editable && (
+          <button type="button" className="btn-secondary" onClick={submit} disabled={save.isPending}>
+            {t('settings.saveLane')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,5 @@
+import { StaffManager } from './staff-manager';
+
+export default function StaffPage() {
+  return <StaffManager />;
+}

@@ -1,0 +1,80 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { chooseLocale, useLocale, useT } from '@/app/i18n/locale-provider';
+import { type LOCALES, type MessageKey } from '@/app/i18n/messages';
+import { useTRPC } from '@/app/trpc/client';
+import type { StaffRole } from '@/server/auth/permissions';
+
+const NAV: { href: string; label: MessageKey }[] = [
+  { href: '/products', label: 'nav.products' },
+  { href: '/staff', label: 'nav.staff' },
+  { href: '/settings', label: 'nav.settings' },
+  { href: '/audit', label: 'nav.audit' },
+];
+
+function SignOutButton() {
+  const t = useT();
+  const trpc = useTRPC();
+  const signOut = useMutation(
+    trpc.auth.signOut.mutationOptions({ onSettled: () => window.location.assign('/sign-in') }),
+  );
+  return (
+    <button type="button" className="btn-secondary" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+      {t('nav.signOut')}
+    </button>
+  );
+}
+
+export function LanguageSwitcher() {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <span>{t('nav.language')}</span>
+      <select
+        aria-label={t('nav.language')}
+        className="rounded border border-slate-300 bg-white px-2 py-1"
+        value={locale}
+        onChange={(event) => chooseLocale(event.target.value as (typeof LOCALES)[number])}
+      >
+        <option value="zh-CN">中文</option>
+        <option value="en">English</option>
+      </select>
+    </label>
+  );
+}
+
+export function BackOfficeHeader({ member }: { member: { name: string; role: StaffRole; operatorNo: string } }) {
+  const t = useT();
+  const pathname = usePathname();
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
+        <span className="font-semibold text-brand-700">{t('app.name')}</span>
+        <nav aria-label={t('app.backOffice')} className="flex gap-4 text-sm">
+          {NAV.map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              aria-current={pathname.startsWith(item.href) ? 'page' : undefined}
+              className="text-slate-600 hover:text-brand-700 aria-[current=page]:font-semibold aria-[current=page]:text-brand-700"
+            >
+              {t(item.label)}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-4">
+          <LanguageSwitcher />
+          <span className="text-sm text-slate-600">
+            {member.name} · {t(`role.${member.role}`)}
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}
+BackOfficeHeader.SignOutButton = SignOutButton;

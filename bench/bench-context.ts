@@ -1,0 +1,26 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { staff } from '../db/schema';
+import type { StaffContext } from '../server/core/context';
+import { hashPassword } from '../server/auth/password';
+import { newId } from '../server/core/ids';
+
+/** A store manager of the bench store to run services as. */
+export async function staffContextForBench(db: Database, storeId: string): Promise<StaffContext> {
+  let [manager] = await db
+    .select({ id: staff.id })
+    .from(staff)
+    .where(and(eq(staff.storeId, storeId), eq(staff.role, 'store_manager')));
+  if (!manager) {
+    manager = { id: newId() };
+    await db.insert(staff).values({
+      id: manager.id,
+      storeId,
+      operatorNo: '99999901',
+      name: '压测店长',
+      role: 'store_manager',
+      passwordHash: await hashPassword(newId()),
+    });
+  }
+  return { db, now: () => new Date(), storeId, actor: { staffId: manager.id, role: 'store_manager', storeId } };
+}

@@ -1,0 +1,4 @@
+export * from './audit';
+export * from './catalog';
+export * from './staff';
+export * from './stores';

@@ -1,0 +1,32 @@
+import { integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import type { EmbeddedBarcodeLayout } from '../../server/domain/embedded-barcode';
+import { createdAt, id, updatedAt } from './columns';
+
+export const stores = pgTable('stores', {
+  id: id(),
+  code: text().notNull().unique('stores_code_key'),
+  name: text().notNull(),
+  address: text().notNull(),
+  timezone: text().notNull(),
+  vatNumber: text().notNull(),
+  embeddedBarcodeLayouts: jsonb().$type<EmbeddedBarcodeLayout[]>().notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const lanes = pgTable(
+  'lanes',
+  {
+    id: id(),
+    storeId: uuid()
+      .notNull()
+      .references(() => stores.id),
+    number: integer().notNull(),
+    name: text().notNull(),
+    terminalHost: text(),
+    terminalPort: integer(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [unique('lanes_store_number_key').on(t.storeId, t.number)],
+);

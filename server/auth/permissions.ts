@@ -1,0 +1,31 @@
+export const STAFF_ROLES = ['cashier', 'supervisor', 'store_manager', 'head_office'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** The one table of who may do what. Procedures name a permission; nothing else decides. */
+export const PERMISSIONS = {
+  'back-office.enter': ['supervisor', 'store_manager', 'head_office'],
+  'catalog.read': ['supervisor', 'store_manager', 'head_office'],
+  'catalog.write': ['store_manager', 'head_office'],
+  'barcodes.manage': ['supervisor', 'store_manager', 'head_office'],
+  'prices.change': ['store_manager', 'head_office'],
+  'staff.read': ['supervisor', 'store_manager', 'head_office'],
+  'staff.manage': ['store_manager', 'head_office'],
+  'store.manage': ['store_manager', 'head_office'],
+  'audit.read': ['store_manager', 'head_office'],
+  'stores.switch': ['head_office'],
+  'lane.sell': ['cashier', 'supervisor', 'store_manager'],
+  'lane.approve-override': ['supervisor', 'store_manager'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: StaffRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
+}
+
+/** Which roles an actor may create or change: never one above their own. */
+export function assignableRoles(role: StaffRole): readonly StaffRole[] {
+  if (role === 'head_office') return STAFF_ROLES;
+  if (role === 'store_manager') return ['cashier', 'supervisor', 'store_manager'];
+  return [];
+}

@@ -1,0 +1,8 @@
+export const SESSION_COOKIE = 'lk_session';
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+export function sessionTtlHours(env: NodeJS.ProcessEnv = process.env): number {
+  const hours = Number(env.SESSION_TTL_HOURS ?? 12);
+  return Number.isFinite(hours) && hours > 0 ? hours : 12;
+}

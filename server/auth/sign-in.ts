@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { sessions, staff } from '../../db/schema';
+import { inTransaction, type ServiceContext } from '../core/context';
+import { DomainError } from '../core/errors';
+import { verifyPassword } from './password';
+import { can } from './permissions';
+import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, sessionTtlHours } from './session-policy';
+import { newSessionToken, sessionIdFromToken } from './session-token';
+
+export const SignInInput = z.object({
+  operatorNo: z.string().trim().min(1, 'Enter your operator number').max(16),
+  password: z.string().min(1, 'Enter your password').max(200),
+  area: z.enum(['back-office', 'lane']).default('back-office'),
+});
+export type SignInInput = z.input<typeof SignInInput>;
+
+const badCredentials = () =>
+  new DomainError('UNAUTHENTICATED', 'auth.bad-credentials', 'Operator number or password is wrong');
+
+export async function signIn(ctx: ServiceContext, rawInput: SignInInput) {
+  const input = SignInInput.parse(rawInput);
+  const [account] = await ctx.db.select().from(staff).where(eq(staff.operatorNo, input.operatorNo));
+  const now = ctx.now();
+  if (!account || !account.active) throw badCredentials();
+  if (account.lockedUntil && account.lockedUntil > now) {
+    throw new DomainError(
+      'LOCKED',
+      'auth.locked',
+      `Too many failed sign-ins: locked until ${account.lockedUntil.toISOString()}`,
+    );
+  }
+  if (!(await verifyPassword(account.passwordHash, input.password))) {
+    const failures = (account.lockedUntil ? 0 : account.failedSignIns) + 1;
+    const locks = failures >= MAX_FAILED_SIGN_INS;
+    await ctx.db
+      .update(staff)
+      .set({
+        failedSignIns: locks ? 0 : failures,
+        lockedUntil: locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
+      })
+      .where(eq(staff.id, account.id));
+    throw badCredentials();
+  }
+  const needed = input.area === 'back-office' ? 'back-office.enter' : 'lane.sell';
+  if (!can(account.role, needed)) {
+    throw new DomainError('FORBIDDEN', `auth.${input.area}-forbidden`, `Your role cannot sign in to the ${input.area}`);
+  }
+  const token = newSessionToken();
+  const expiresAt = new Date(now.getTime() + sessionTtlHours() * 3_600_000);
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.update(staff).set({ failedSignIns: 0, lockedUntil: null }).where(eq(staff.id, account.id));
+    await tx.db
+      .insert(sessions)
+      .values({ id: sessionIdFromToken(token), staffId: account.id, createdAt: now, expiresAt });
+  });
+  return {
+    token,
+    expiresAt,
+    staff: { id: account.id, name: account.name, role: account.role, storeId: account.storeId },
+  };
+}

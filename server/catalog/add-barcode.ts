@@ -1,0 +1,50 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { barcodes, products } from '../../db/schema';
+import { writeAudit } from '../audit/write-audit';
+import { inTransaction, type StaffContext } from '../core/context';
+import { notFound } from '../core/errors';
+import { newId } from '../core/ids';
+import { translateCatalogConflict } from './create-product';
+import { getProduct } from './get-product';
+import { BarcodeEntry } from './product-fields';
+
+export const AddBarcodeInput = z.object({ productId: z.uuid(), barcode: BarcodeEntry });
+export type AddBarcodeInput = z.input<typeof AddBarcodeInput>;
+
+export async function addBarcode(ctx: StaffContext, rawInput: AddBarcodeInput) {
+  const input = AddBarcodeInput.parse(rawInput);
+  return inTransaction(ctx, async (tx) => {
+    const [product] = await tx.db
+      .select({ id: products.id, code: products.code })
+      .from(products)
+      .where(and(eq(products.id, input.productId), eq(products.storeId, ctx.storeId)));
+    if (!product) throw notFound('product');
+    const [owner] = await tx.db
+      .select({ productId: barcodes.productId })
+      .from(barcodes)
+      .where(and(eq(barcodes.storeId, ctx.storeId), eq(barcodes.code, input.barcode.code)));
+    if (owner?.productId === product.id) return getProduct(tx, { id: product.id });
+    const id = newId();
+    try {
+      await tx.db.insert(barcodes).values({
+        id,
+        storeId: ctx.storeId,
+        productId: product.id,
+        code: input.barcode.code,
+        kind: input.barcode.kind,
+        createdAt: tx.now(),
+      });
+    } catch (error) {
+      throw translateCatalogConflict(error);
+    }
+    await writeAudit(tx, {
+      action: 'barcode.added',
+      entityType: 'product',
+      entityId: product.id,
+      summary: `${product.code} + ${input.barcode.code}`,
+      changes: { barcode: { from: null, to: input.barcode.code } },
+    });
+    return getProduct(tx, { id: product.id });
+  });
+}

@@ -1,0 +1,21 @@
+import { asc, eq } from 'drizzle-orm';
+import { lanes, stores } from '../../db/schema';
+import type { StaffContext } from '../core/context';
+import { notFound } from '../core/errors';
+
+export async function getStoreSettings(ctx: StaffContext) {
+  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, ctx.storeId));
+  if (!store) throw notFound('store');
+  const storeLanes = await ctx.db
+    .select({
+      id: lanes.id,
+      number: lanes.number,
+      name: lanes.name,
+      terminalHost: lanes.terminalHost,
+      terminalPort: lanes.terminalPort,
+    })
+    .from(lanes)
+    .where(eq(lanes.storeId, store.id))
+    .orderBy(asc(lanes.number));
+  return { store, lanes: storeLanes };
+}

@@ -1,0 +1,35 @@
+import { resolveSession } from '../auth/resolve-session';
+import { SESSION_COOKIE } from '../auth/session-policy';
+import type { ServiceContext } from '../core/context';
+import { getDatabase } from '../runtime/database';
+
+export const STORE_COOKIE = 'lk_store';
+
+export function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+export async function createTrpcContext({ req, resHeaders }: { req: Request; resHeaders: Headers }) {
+  const { db } = await getDatabase();
+  return createTrpcContextFrom({ db, now: () => new Date() }, req, resHeaders);
+}
+
+export async function createTrpcContextFrom(service: ServiceContext, req: Request, resHeaders: Headers) {
+  const cookieHeader = req.headers.get('cookie');
+  const sessionToken = readCookie(cookieHeader, SESSION_COOKIE);
+  const member = await resolveSession(service, sessionToken);
+  return {
+    ...service,
+    sessionToken,
+    member,
+    chosenStoreId: readCookie(cookieHeader, STORE_COOKIE),
+    resHeaders,
+    secureCookies: new URL(req.url).protocol === 'https:',
+  };
+}
+export type TrpcContext = Awaited<ReturnType<typeof createTrpcContext>>;

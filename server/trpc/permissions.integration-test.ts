@@ -1,0 +1,157 @@
+import { eq, sql } from 'drizzle-orm';
+import { beforeEach, expect, it } from 'vitest';
+import { auditLog, staff } from '../../db/schema';
+import type { StaffRole } from '../auth/permissions';
+import { newId } from '../core/ids';
+import { forEachDatabase } from '../testing/database-suite';
+import { createStoreFixture, FIXTURE_PASSWORD } from '../testing/fixtures';
+import { createCallerFactory } from './init';
+import { appRouter } from './root';
+
+const createCaller = createCallerFactory(appRouter);
+
+forEachDatabase((database) => {
+  let store: Awaited<ReturnType<typeof createStoreFixture>>;
+  beforeEach(async () => {
+    store = await createStoreFixture(database().db);
+  });
+
+  const callerAs = async (role: StaffRole | null) => {
+    const resHeaders = new Headers();
+    const base = {
+      db: database().db,
+      now: store.clock.now,
+      chosenStoreId: store.storeId,
+      resHeaders,
+      secureCookies: false,
+    };
+    if (!role) return createCaller({ ...base, sessionToken: undefined, member: null });
+    const signInCaller = createCaller({ ...base, sessionToken: undefined, member: null });
+    const area = role === 'cashier' ? 'lane' : 'back-office';
+    await signInCaller.auth.signIn({ operatorNo: store.members[role].operatorNo, password: FIXTURE_PASSWORD, area });
+    const token = /lk_session=([^;]+)/.exec(resHeaders.get('set-cookie') ?? '')?.[1];
+    const member = {
+      id: store.members[role].id,
+      operatorNo: store.members[role].operatorNo,
+      name: role,
+      role,
+      storeId: role === 'head_office' ? null : store.storeId,
+    };
+    return createCaller({ ...base, resHeaders: new Headers(), sessionToken: token, member });
+  };
+
+  const product = () => ({
+    id: newId(),
+    code: `P${Math.floor(Math.random() * 1e6)}`,
+    nameZh: '测试商品',
+    nameEn: 'Test',
+    departmentId: store.departmentId('20'),
+    unit: 'each' as const,
+    priceFen: 100,
+    costFen: 50,
+    vatRateBps: 1300 as const,
+    plu: null,
+    active: true,
+    barcodes: [],
+  });
+
+  it('refuses every procedure but sign-in to a caller without a session', async () => {
+    const anonymous = await callerAs(null);
+    await expect(anonymous.catalog.list({})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(anonymous.staff.list()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(anonymous.auth.signOut()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await anonymous.auth.me()).toBeNull();
+  });
+
+  it('keeps a cashier out of every back-office procedure', async () => {
+    const cashier = await callerAs('cashier');
+    await expect(cashier.catalog.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(cashier.catalog.create(product())).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(cashier.staff.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(cashier.store.settings()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(cashier.audit.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('lets a supervisor read the catalog and manage barcodes, but not create products, change prices or staff', async () => {
+    const manager = await callerAs('store_manager');
+    const created = await manager.catalog.create(product());
+    const supervisor = await callerAs('supervisor');
+    expect((await supervisor.catalog.list({})).items.map((p) => p.id)).toContain(created.id);
+    await supervisor.catalog.addBarcode({ productId: created.id, barcode: { code: '4006381333931' } });
+    await expect(supervisor.catalog.create(product())).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(supervisor.catalog.update({ id: created.id, priceFen: 1 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      supervisor.staff.create({ id: newId(), operatorNo: '55501', name: 'x', role: 'cashier', password: 'secret1' }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(supervisor.store.update({ name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(supervisor.audit.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('lets a store manager run the store but not create head-office accounts or switch stores', async () => {
+    const manager = await callerAs('store_manager');
+    const cashier = await manager.staff.create({
+      id: newId(),
+      operatorNo: '55502',
+      name: '新收银',
+      role: 'cashier',
+      password: 'secret1',
+    });
+    expect(cashier).not.toHaveProperty('passwordHash');
+    await expect(
+      manager.staff.create({ id: newId(), operatorNo: '55503', name: 'x', role: 'head_office', password: 'secret1' }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(manager.staff.update({ id: store.members.head_office.id, name: 'hacked' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(manager.store.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(manager.staff.update({ id: store.members.store_manager.id, active: false })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('refuses a store manager changing staff of another store', async () => {
+    const other = await createStoreFixture(database().db);
+    const manager = await callerAs('store_manager');
+    await expect(manager.staff.update({ id: other.members.cashier.id, name: 'x' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('lets head office create any role and switch stores', async () => {
+    const headOffice = await callerAs('head_office');
+    await headOffice.staff.create({
+      id: newId(),
+      operatorNo: '55504',
+      name: '总部二',
+      role: 'head_office',
+      password: 'secret1',
+    });
+    expect((await headOffice.store.list()).map((s) => s.id)).toContain(store.storeId);
+  });
+
+  it('gives per-field errors for bad input and changes nothing', async () => {
+    const manager = await callerAs('store_manager');
+    const before = await database()
+      .db.select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(eq(auditLog.storeId, store.storeId));
+    const error = await manager.catalog.create({ ...product(), code: '', priceFen: -5 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BAD_REQUEST' });
+    const after = await database()
+      .db.select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(eq(auditLog.storeId, store.storeId));
+    expect(after).toEqual(before);
+    const [{ n } = { n: -1 }] = await database()
+      .db.select({ n: sql<number>`count(*)::int` })
+      .from(staff)
+      .where(eq(staff.storeId, store.storeId));
+    expect(n).toBe(3);
+  });
+});

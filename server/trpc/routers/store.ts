@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { getStoreSettings } from '../../stores/get-store-settings';
+import { listStores } from '../../stores/list-stores';
+import { saveLane, SaveLaneInput } from '../../stores/save-lane';
+import { updateStore, UpdateStoreInput } from '../../stores/update-store';
+import { procedureFor, router } from '../init';
+import { STORE_COOKIE } from '../context';
+
+export const storeRouter = router({
+  settings: procedureFor('back-office.enter').query(({ ctx }) => getStoreSettings(ctx)),
+  update: procedureFor('store.manage')
+    .input(UpdateStoreInput)
+    .mutation(({ ctx, input }) => updateStore(ctx, input)),
+  saveLane: procedureFor('store.manage')
+    .input(SaveLaneInput)
+    .mutation(({ ctx, input }) => saveLane(ctx, input)),
+  list: procedureFor('stores.switch').query(({ ctx }) => listStores(ctx)),
+  choose: procedureFor('stores.switch')
+    .input(z.object({ storeId: z.uuid() }))
+    .mutation(({ ctx, input }) => {
+      ctx.resHeaders.append('Set-Cookie', `${STORE_COOKIE}=${input.storeId}; Path=/; HttpOnly; SameSite=Lax`);
+      return { storeId: input.storeId };
+    }),
+});
