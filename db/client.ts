@@ -31,7 +31,10 @@ export const DEFAULT_PGLITE_DIR = '.data/pglite';
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
-  return { kind: 'pglite', dataDir: path.resolve(env.LANEKEEPER_DATA_DIR ?? DEFAULT_PGLITE_DIR) };
+  return {
+    kind: 'pglite',
+    dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.LANEKEEPER_DATA_DIR ?? DEFAULT_PGLITE_DIR),
+  };
 }
 
 export function redactUrl(url: string): string {

@@ -15,7 +15,7 @@ test('a manager creates a product with two barcodes, finds it by pinyin initials
 }) => {
   const ean13 = completeEan13(`471${randomDigits(9)}`);
   const ean8 = completeEan8(`47${randomDigits(5)}`);
-  const code = `9${randomDigits(5)}`;
+  const code = `E2E-${randomDigits(6)}`;
 
   await signIn(page, '8001', 'manager8001');
   await expect(page).toHaveURL(/\/products$/);
@@ -66,7 +66,7 @@ test('a cashier is refused at the back office, and pages need a session', async 
   await page.goto('/products');
   await expect(page).toHaveURL(/\/sign-in$/);
   await signIn(page, '1001', 'cash1001');
-  await expect(page.getByRole('alert')).toHaveText('收银员账号不能进入后台，请在收银台签到。');
+  await expect(page.getByRole('alert').filter({ hasText: '收银员账号不能进入后台，请在收银台签到。' })).toBeVisible();
   await page.goto('/products');
   await expect(page).toHaveURL(/\/sign-in$/);
 
@@ -79,7 +79,7 @@ test('a cashier is refused at the back office, and pages need a session', async 
   );
   expect(list.status()).toBe(403);
   await page.goto('/products');
-  await expect(page.getByRole('alert')).toContainText('无权访问');
+  await expect(page.getByRole('alert').filter({ hasText: '无权访问' })).toBeVisible();
 });
 
 test('the back office speaks English when chosen, and health reports the database', async ({ page }) => {
@@ -87,6 +87,7 @@ test('the back office speaks English when chosen, and health reports the databas
   expect(await health.json()).toMatchObject({ ok: true, database: { kind: 'pglite', reachable: true } });
 
   await signIn(page, '7001', 'super7001');
+  await expect(page.locator('tbody tr').first()).toBeVisible();
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Products' })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search products' }).fill('nfsq');

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { getLocale } from '@/app/i18n/server-locale';
 import { translate } from '@/app/i18n/messages';
 import { currentStaff, mayEnterBackOffice } from '@/app/session';
-import { BackOfficeHeader } from '@/app/components/back-office-header';
+import { BackOfficeHeader, SignOutButton } from '@/app/components/back-office-header';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +16,7 @@ export default async function BackOfficeLayout({ children }: { children: ReactNo
       <main className="mx-auto mt-24 max-w-md rounded bg-white p-8 shadow" role="alert">
         <h1 className="mb-2 text-xl font-semibold">{translate(locale, 'forbidden.title')}</h1>
         <p className="mb-6 text-slate-600">{translate(locale, 'forbidden.body')}</p>
-        <BackOfficeHeader.SignOutButton />
+        <SignOutButton />
       </main>
     );
   }

@@ -15,7 +15,7 @@ const NAV: { href: string; label: MessageKey }[] = [
   { href: '/audit', label: 'nav.audit' },
 ];
 
-function SignOutButton() {
+export function SignOutButton() {
   const t = useT();
   const trpc = useTRPC();
   const signOut = useMutation(
@@ -77,4 +77,3 @@ export function BackOfficeHeader({ member }: { member: { name: string; role: Sta
     </header>
   );
 }
-BackOfficeHeader.SignOutButton = SignOutButton;

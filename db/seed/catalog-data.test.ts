@@ -47,7 +47,8 @@ describe('demo catalog', () => {
     expect(byName('西红柿')?.vatRateBps).toBe(900);
     expect(byName('东北大米')?.vatRateBps).toBe(900);
     expect(byName('纯牛奶')?.vatRateBps).toBe(900);
-    expect(byName('可口可乐可乐')?.vatRateBps).toBe(1300);
+    expect(byName('可口可乐 330ml')?.vatRateBps).toBe(1300);
+    expect(byName('可口可乐可乐')).toBeUndefined();
     expect(byName('洗洁精')?.vatRateBps).toBe(1300);
     expect(byName('原味酸奶')?.vatRateBps).toBe(1300);
   });

@@ -63,9 +63,11 @@ function baseProducts(): BaseProduct[] {
       for (const brand of type.brands) {
         for (const [sizeZh, sizeEn, priceFen] of type.sizes) {
           const brandInfo = BRANDS[brand];
+          const typeZh = brandInfo.zh.endsWith(type.zh) ? '' : type.zh;
+          const typeEn = brandInfo.en.toLowerCase().includes(type.en.toLowerCase()) ? '' : ` ${type.en}`;
           all.push({
-            nameZh: `${brandInfo.zh}${type.zh} ${sizeZh}`,
-            nameEn: `${brandInfo.en} ${type.en} ${sizeEn}`,
+            nameZh: `${brandInfo.zh}${typeZh} ${sizeZh}`,
+            nameEn: `${brandInfo.en}${typeEn} ${sizeEn}`,
             departmentCode: department.code,
             unit: 'each',
             priceFen: shelfPrice(priceFen * (0.9 + rand() * 0.25)),

@@ -21,11 +21,7 @@ export function ProductEditor({ id }: { id: string }) {
       <h1 className="text-2xl font-semibold">
         {t('products.edit')}: {product.data.nameZh}
       </h1>
-      <ProductForm
-        key={product.data.updatedAt.toISOString()}
-        product={product.data}
-        editable={permissions.includes('catalog.write')}
-      />
+      <ProductForm product={product.data} editable={permissions.includes('catalog.write')} />
       <BarcodeManager
         productId={id}
         barcodes={product.data.barcodes}
