@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { getLocale } from '@/app/i18n/server-locale';
 import { translate } from '@/app/i18n/messages';
 import { currentStaff, mayEnterBackOffice } from '@/app/session';
+import { can } from '@/server/auth/permissions';
 import { BackOfficeHeader, SignOutButton } from '@/app/components/back-office-header';
 
 export const dynamic = 'force-dynamic';
@@ -22,7 +23,14 @@ export default async function BackOfficeLayout({ children }: { children: ReactNo
   }
   return (
     <div className="min-h-screen">
-      <BackOfficeHeader member={{ name: member.name, role: member.role, operatorNo: member.operatorNo }} />
+      <BackOfficeHeader
+        member={{
+          name: member.name,
+          role: member.role,
+          operatorNo: member.operatorNo,
+          mayChooseStore: can(member.role, 'stores.switch'),
+        }}
+      />
       <main className="mx-auto max-w-6xl p-6">{children}</main>
     </div>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { chooseLocale, useLocale, useT } from '@/app/i18n/locale-provider';
@@ -47,7 +47,34 @@ export function LanguageSwitcher() {
   );
 }
 
-export function BackOfficeHeader({ member }: { member: { name: string; role: StaffRole; operatorNo: string } }) {
+function StoreSwitcher() {
+  const t = useT();
+  const trpc = useTRPC();
+  const stores = useQuery(trpc.store.list.queryOptions());
+  const current = useQuery(trpc.store.settings.queryOptions());
+  const choose = useMutation(trpc.store.choose.mutationOptions({ onSuccess: () => window.location.reload() }));
+  if (!stores.data || !current.data) return null;
+  return (
+    <select
+      aria-label={t('nav.store')}
+      className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+      value={current.data.store.id}
+      onChange={(event) => choose.mutate({ storeId: event.target.value })}
+    >
+      {stores.data.map((store) => (
+        <option key={store.id} value={store.id}>
+          {store.code} {store.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function BackOfficeHeader({
+  member,
+}: {
+  member: { name: string; role: StaffRole; operatorNo: string; mayChooseStore: boolean };
+}) {
   const t = useT();
   const pathname = usePathname();
   return (
@@ -67,6 +94,7 @@ export function BackOfficeHeader({ member }: { member: { name: string; role: Sta
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-4">
+          {member.mayChooseStore && <StoreSwitcher />}
           <LanguageSwitcher />
           <span className="text-sm text-slate-600">
             {member.name} · {t(`role.${member.role}`)}

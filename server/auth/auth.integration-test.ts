@@ -51,6 +51,19 @@ forEachDatabase((database) => {
     expect((await staffRow(database().db, supervisor.id))?.failedSignIns).toBe(0);
   });
 
+  it('counts failures made in parallel, so guessing concurrently still locks the account', async () => {
+    const supervisor = store.members.supervisor;
+    const guesses = Array.from({ length: MAX_FAILED_SIGN_INS }, () =>
+      signIn(ctx(), { operatorNo: supervisor.operatorNo, password: 'wrong' }).catch((e: unknown) => e),
+    );
+    await Promise.all(guesses);
+    await expect(
+      signIn(ctx(), { operatorNo: supervisor.operatorNo, password: FIXTURE_PASSWORD }),
+    ).rejects.toMatchObject({
+      reason: 'auth.locked',
+    });
+  });
+
   it('a successful sign-in clears the failure count', async () => {
     const supervisor = store.members.supervisor;
     for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) {

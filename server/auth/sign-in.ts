@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { sessions, staff } from '../../db/schema';
 import { inTransaction, type ServiceContext } from '../core/context';
@@ -31,15 +31,7 @@ export async function signIn(ctx: ServiceContext, rawInput: SignInInput) {
     );
   }
   if (!(await verifyPassword(account.passwordHash, input.password))) {
-    const failures = (account.lockedUntil ? 0 : account.failedSignIns) + 1;
-    const locks = failures >= MAX_FAILED_SIGN_INS;
-    await ctx.db
-      .update(staff)
-      .set({
-        failedSignIns: locks ? 0 : failures,
-        lockedUntil: locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
-      })
-      .where(eq(staff.id, account.id));
+    await recordFailedSignIn(ctx, account.id, now);
     throw badCredentials();
   }
   const needed = input.area === 'back-office' ? 'back-office.enter' : 'lane.sell';
@@ -50,6 +42,7 @@ export async function signIn(ctx: ServiceContext, rawInput: SignInInput) {
   const expiresAt = new Date(now.getTime() + sessionTtlHours() * 3_600_000);
   await inTransaction(ctx, async (tx) => {
     await tx.db.update(staff).set({ failedSignIns: 0, lockedUntil: null }).where(eq(staff.id, account.id));
+    await tx.db.delete(sessions).where(and(eq(sessions.staffId, account.id), lte(sessions.expiresAt, now)));
     await tx.db
       .insert(sessions)
       .values({ id: sessionIdFromToken(token), staffId: account.id, createdAt: now, expiresAt });
@@ -59,4 +52,21 @@ export async function signIn(ctx: ServiceContext, rawInput: SignInInput) {
     expiresAt,
     staff: { id: account.id, name: account.name, role: account.role, storeId: account.storeId },
   };
+}
+
+/** Counted in SQL so parallel guesses cannot overwrite each other's count; the lock starts the count afresh. */
+async function recordFailedSignIn(ctx: ServiceContext, staffId: string, now: Date): Promise<void> {
+  const [counted] = await ctx.db
+    .update(staff)
+    .set({
+      failedSignIns: sql`case when ${staff.lockedUntil} is null then ${staff.failedSignIns} + 1 else 1 end`,
+      lockedUntil: null,
+    })
+    .where(eq(staff.id, staffId))
+    .returning({ failedSignIns: staff.failedSignIns });
+  if ((counted?.failedSignIns ?? 0) < MAX_FAILED_SIGN_INS) return;
+  await ctx.db
+    .update(staff)
+    .set({ failedSignIns: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) })
+    .where(and(eq(staff.id, staffId), gte(staff.failedSignIns, MAX_FAILED_SIGN_INS)));
 }

@@ -17,6 +17,12 @@ export class DomainError extends Error {
 
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what}.not-found`, `${what} not found`);
 
+/** The row a query was sure to find, or a NOT_FOUND when it was not there after all. */
+export function found<T>(row: T | undefined, what: string): T {
+  if (row === undefined) throw notFound(what);
+  return row;
+}
+
 export const fieldConflict = (field: string, reason: string, message: string) =>
   new DomainError('CONFLICT', reason, message, { [field]: [message] });
 

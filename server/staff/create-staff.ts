@@ -4,7 +4,7 @@ import { staff } from '../../db/schema';
 import { writeAudit } from '../audit/write-audit';
 import { hashPassword } from '../auth/password';
 import { inTransaction, type StaffContext } from '../core/context';
-import { DomainError, fieldConflict, isUniqueViolation } from '../core/errors';
+import { DomainError, found, fieldConflict, isUniqueViolation } from '../core/errors';
 import { publicStaffColumns } from './staff-columns';
 import { staffFieldShape } from './staff-fields';
 import { assertMayAssignRole } from './staff-guards';
@@ -56,6 +56,6 @@ export async function createStaff(ctx: StaffContext, rawInput: CreateStaffInput)
       changes: { role: { from: null, to: input.role }, name: { from: null, to: input.name } },
     });
     const [created] = await tx.db.select(publicStaffColumns).from(staff).where(eq(staff.id, input.id));
-    return created!;
+    return found(created, 'staff');
   });
 }

@@ -4,7 +4,7 @@ import { sessions, staff } from '../../db/schema';
 import { diffFields, writeAudit } from '../audit/write-audit';
 import { hashPassword } from '../auth/password';
 import { inTransaction, type StaffContext } from '../core/context';
-import { DomainError, notFound } from '../core/errors';
+import { DomainError, found, notFound } from '../core/errors';
 import { publicStaffColumns } from './staff-columns';
 import { staffFieldShape } from './staff-fields';
 import { assertMayAssignRole, assertMayManage } from './staff-guards';
@@ -58,6 +58,6 @@ export async function updateStaff(ctx: StaffContext, rawInput: UpdateStaffInput)
       });
     }
     const [after] = await tx.db.select(publicStaffColumns).from(staff).where(eq(staff.id, before.id));
-    return after!;
+    return found(after, 'staff');
   });
 }

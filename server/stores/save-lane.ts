@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { lanes } from '../../db/schema';
 import { diffFields, writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
-import { DomainError, fieldConflict, isUniqueViolation } from '../core/errors';
+import { DomainError, found, fieldConflict, isUniqueViolation } from '../core/errors';
 
 export const SaveLaneInput = z
   .object({
@@ -54,6 +54,6 @@ export async function saveLane(ctx: StaffContext, rawInput: SaveLaneInput) {
       changes,
     });
     const [after] = await tx.db.select().from(lanes).where(eq(lanes.id, id));
-    return after!;
+    return found(after, 'lane');
   });
 }
