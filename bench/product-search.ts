@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import type { StaffContext } from '../server/core/context';
 import { listProducts } from '../server/catalog/list-products';
+import { normalizeSearchText } from '../server/domain/pinyin';
 import { fmt, percentile, timeRuns } from './stats';
 
 const QUERIES = [
@@ -19,11 +20,11 @@ export async function benchProductSearch(ctx: StaffContext, raw: postgres.Sql | 
     const service = await timeRuns(runs, () => listProducts(ctx, { query }));
     let rawTimes: number[] | null = null;
     if (raw) {
-      const pattern = query ? `%${query.toLowerCase()}%` : null;
+      const pattern = query ? `%${normalizeSearchText(query)}%` : null;
       const rawQuery = () => raw`
         select p.id, p.code, p.name_zh, p.name_en, d.name_zh as dzh, d.name_en as den, p.unit, p.price_fen, p.vat_rate_bps, p.plu, p.active
         from products p join departments d on d.id = p.department_id
-        where p.store_id = ${ctx.storeId} ${pattern ? raw`and p.search_text ilike ${pattern}` : raw``}
+        where p.store_id = ${ctx.storeId} ${pattern ? raw`and p.search_text like ${pattern}` : raw``}
         order by p.code limit 51 offset 0`;
       await rawQuery();
       rawTimes = await timeRuns(runs, rawQuery);

@@ -108,6 +108,12 @@ export async function insertCatalog(
   return count;
 }
 
+/** Fresh planner statistics after a bulk load; without them a search can take the slow plan for minutes. */
+export async function analyzeCatalog(db: Database): Promise<void> {
+  await db.execute(sql`analyze products`);
+  await db.execute(sql`analyze barcodes`);
+}
+
 export async function seedDemo(db: Database, catalog: Iterable<ProductSeed>): Promise<void> {
   const passwordHashes = await Promise.all(DEMO_LOGINS.map((login) => hash(login.password)));
   await db.transaction(async (tx) => {
@@ -130,4 +136,5 @@ export async function seedDemo(db: Database, catalog: Iterable<ProductSeed>): Pr
     );
     await insertCatalog(tx, storeId, departmentIds, catalog);
   });
+  await analyzeCatalog(db);
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../client';
 import { stores } from '../schema';
 import { generateLargeCatalog } from './catalog-data';
-import { createStore, insertCatalog } from './demo-seed';
+import { analyzeCatalog, createStore, insertCatalog } from './demo-seed';
 
 export const LARGE_STORE_CODE = 'BENCH01';
 
@@ -14,7 +14,7 @@ export async function seedLargeCatalog(
 ): Promise<{ storeId: string; created: boolean }> {
   const [existing] = await db.select({ id: stores.id }).from(stores).where(eq(stores.code, LARGE_STORE_CODE));
   if (existing) return { storeId: existing.id, created: false };
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
     const { storeId, departmentIds } = await createStore(tx, {
       code: LARGE_STORE_CODE,
       name: '压测门店（大目录）',
@@ -25,6 +25,8 @@ export async function seedLargeCatalog(
     await insertCatalog(tx, storeId, departmentIds, reportEvery(generateLargeCatalog(count), 20_000, onProgress));
     return { storeId, created: true };
   });
+  await analyzeCatalog(db);
+  return seeded;
 }
 
 function* reportEvery<T>(items: Iterable<T>, every: number, onProgress?: (done: number) => void): Generator<T> {

@@ -1,7 +1,8 @@
-import { and, asc, eq, exists, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, like, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { barcodes, departments, products } from '../../db/schema';
 import type { StaffContext } from '../core/context';
+import { normalizeSearchText } from '../domain/pinyin';
 
 export const ListProductsInput = z.object({
   query: z.string().trim().max(60).optional(),
@@ -20,9 +21,9 @@ export async function listProducts(ctx: StaffContext, rawInput: ListProductsInpu
   const filters: SQL[] = [eq(products.storeId, ctx.storeId)];
   if (input.departmentId) filters.push(eq(products.departmentId, input.departmentId));
   if (input.active !== undefined) filters.push(eq(products.active, input.active));
-  const query = input.query?.toLowerCase();
+  const query = input.query ? normalizeSearchText(input.query) : '';
   if (query) {
-    const byText = ilike(products.searchText, `%${escapeLike(query)}%`);
+    const byText = like(products.searchText, `%${escapeLike(query)}%`);
     const byBarcode = exists(
       ctx.db
         .select({ one: barcodes.id })

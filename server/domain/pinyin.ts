@@ -19,9 +19,14 @@ export function pinyinFull(text: string): string {
   return toPinyin(text, 'pinyin');
 }
 
+/** The form both the stored search text and a typed query take, so a plain LIKE matches full-width and case variants. */
+export function normalizeSearchText(text: string): string {
+  return text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 export function productSearchText(p: { nameZh: string; nameEn: string; code: string }): string {
   return [p.nameZh, p.nameEn, p.code, pinyinInitials(p.nameZh), pinyinFull(p.nameZh)]
-    .map((part) => part.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase())
+    .map(normalizeSearchText)
     .filter((part) => part.length > 0)
     .join(' ');
 }
