@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import type { ShownError } from '@/app/trpc/errors';
 
 /** A labelled form control with its error message tied to it for screen readers. */
 export function Field({
@@ -34,5 +35,15 @@ export function Field({
         </p>
       )}
     </div>
+  );
+}
+
+/** A server error that belongs to no single field (field errors show beside their fields). */
+export function FormError({ error, className = '' }: { error: ShownError | null; className?: string }) {
+  if (!error || Object.keys(error.fields).length > 0) return null;
+  return (
+    <p role="alert" className={`text-sm text-red-600 ${className}`}>
+      {error.message}
+    </p>
   );
 }

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { LanguageSwitcher } from '@/app/components/back-office-header';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
-import { describeError } from '@/app/trpc/errors';
+import { describeError, firstMessage } from '@/app/trpc/errors';
 
 export function SignInForm() {
   const t = useT();
@@ -56,7 +56,7 @@ export function SignInForm() {
         </div>
         {error && (
           <p role="alert" className="text-sm text-red-600">
-            {error.message}
+            {firstMessage(error)}
           </p>
         )}
         <button type="submit" className="btn-primary w-full" disabled={signIn.isPending}>

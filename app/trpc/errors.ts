@@ -18,3 +18,6 @@ export function describeError(error: unknown, t: (key: MessageKey) => string): S
   }
   return { message: error instanceof Error ? error.message : String(error), fields: {} };
 }
+
+/** One line for a compact control (a table row): the first field's message, else the error's. */
+export const firstMessage = (error: ShownError): string => Object.values(error.fields)[0] ?? error.message;

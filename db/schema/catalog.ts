@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns';
-import { stores } from './stores';
+import { storeRef } from './stores';
 
 export const saleUnit = pgEnum('sale_unit', ['each', 'kg']);
 export const barcodeKind = pgEnum('barcode_kind', ['ean13', 'ean8', 'upca', 'internal']);
@@ -10,9 +10,7 @@ export const departments = pgTable(
   'departments',
   {
     id: id(),
-    storeId: uuid()
-      .notNull()
-      .references(() => stores.id),
+    storeId: storeRef(),
     code: text().notNull(),
     nameZh: text().notNull(),
     nameEn: text().notNull(),
@@ -25,9 +23,7 @@ export const products = pgTable(
   'products',
   {
     id: id(),
-    storeId: uuid()
-      .notNull()
-      .references(() => stores.id),
+    storeId: storeRef(),
     code: text().notNull(),
     nameZh: text().notNull(),
     nameEn: text().notNull(),
@@ -59,9 +55,7 @@ export const barcodes = pgTable(
   'barcodes',
   {
     id: id(),
-    storeId: uuid()
-      .notNull()
-      .references(() => stores.id),
+    storeId: storeRef(),
     productId: uuid()
       .notNull()
       .references(() => products.id, { onDelete: 'cascade' }),

@@ -14,13 +14,17 @@ export const stores = pgTable('stores', {
   updatedAt: updatedAt(),
 });
 
+/** The store a store-scoped row belongs to: every such table has one, so stores' data can meet at head office. */
+export const storeRef = () =>
+  uuid()
+    .notNull()
+    .references(() => stores.id);
+
 export const lanes = pgTable(
   'lanes',
   {
     id: id(),
-    storeId: uuid()
-      .notNull()
-      .references(() => stores.id),
+    storeId: storeRef(),
     number: integer().notNull(),
     name: text().notNull(),
     terminalHost: text(),

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { barcodes, products } from '../../db/schema';
+import { barcodes } from '../../db/schema';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
-import { notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import { translateCatalogConflict } from './create-product';
+import { findStoreProduct } from './find-store-product';
 import { getProduct } from './get-product';
 import { BarcodeEntry } from './product-fields';
 
@@ -15,11 +15,7 @@ export type AddBarcodeInput = z.input<typeof AddBarcodeInput>;
 export async function addBarcode(ctx: StaffContext, rawInput: AddBarcodeInput) {
   const input = AddBarcodeInput.parse(rawInput);
   return inTransaction(ctx, async (tx) => {
-    const [product] = await tx.db
-      .select({ id: products.id, code: products.code })
-      .from(products)
-      .where(and(eq(products.id, input.productId), eq(products.storeId, ctx.storeId)));
-    if (!product) throw notFound('product');
+    const product = await findStoreProduct(tx, input.productId);
     const [owner] = await tx.db
       .select({ productId: barcodes.productId })
       .from(barcodes)

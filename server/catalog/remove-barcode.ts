@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { barcodes, products } from '../../db/schema';
+import { barcodes } from '../../db/schema';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
+import { findStoreProduct } from './find-store-product';
 import { getProduct } from './get-product';
-import { notFound } from '../core/errors';
 
 export const RemoveBarcodeInput = z.object({ productId: z.uuid(), code: z.string().trim().min(1).max(32) });
 export type RemoveBarcodeInput = z.input<typeof RemoveBarcodeInput>;
@@ -13,11 +13,7 @@ export type RemoveBarcodeInput = z.input<typeof RemoveBarcodeInput>;
 export async function removeBarcode(ctx: StaffContext, rawInput: RemoveBarcodeInput) {
   const input = RemoveBarcodeInput.parse(rawInput);
   return inTransaction(ctx, async (tx) => {
-    const [product] = await tx.db
-      .select({ id: products.id, code: products.code })
-      .from(products)
-      .where(and(eq(products.id, input.productId), eq(products.storeId, ctx.storeId)));
-    if (!product) throw notFound('product');
+    const product = await findStoreProduct(tx, input.productId);
     const removed = await tx.db
       .delete(barcodes)
       .where(and(eq(barcodes.productId, product.id), eq(barcodes.storeId, ctx.storeId), eq(barcodes.code, input.code)))

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { Field } from '@/app/components/field';
+import { Field, FormError } from '@/app/components/field';
 import { displayFieldErrors, zodFieldErrors, type FieldMessages } from '@/app/components/field-errors';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
@@ -215,11 +215,7 @@ export function ProductForm({ product, editable = true }: { product?: ProductDet
           </button>
         </fieldset>
       )}
-      {serverError && Object.keys(serverError.fields).length === 0 && (
-        <p role="alert" className="text-sm text-red-600">
-          {serverError.message}
-        </p>
-      )}
+      <FormError error={serverError} />
       {editable && (
         <div className="flex items-center gap-4">
           <button type="submit" className="btn-primary" disabled={mutation.isPending}>

@@ -3,10 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
-import { Field } from '@/app/components/field';
+import { Field, FormError } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
-import { describeError } from '@/app/trpc/errors';
+import { describeError, firstMessage } from '@/app/trpc/errors';
 import type { EmbeddedBarcodeLayout } from '@/server/domain/embedded-barcode';
 
 type Settings = {
@@ -173,11 +173,7 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
           </button>
         )}
       </fieldset>
-      {error && Object.keys(error.fields).length === 0 && (
-        <p role="alert" className="text-sm text-red-600">
-          {error.message}
-        </p>
-      )}
+      <FormError error={error} />
       {editable && (
         <button type="submit" className="btn-primary" disabled={update.isPending}>
           {t('settings.save')}
@@ -290,7 +286,7 @@ function LaneRow({
       <td>{input('terminalHost', t('settings.terminalHost'), 'font-mono')}</td>
       <td>
         {input('terminalPort', t('settings.terminalPort'), 'w-24 font-mono')}
-        {error && <div className="field-error">{Object.values(error.fields)[0] ?? error.message}</div>}
+        {error && <div className="field-error">{firstMessage(error)}</div>}
       </td>
       <td>
         {editable && (

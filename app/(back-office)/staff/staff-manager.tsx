@@ -4,11 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { Field } from '@/app/components/field';
+import { Field, FormError } from '@/app/components/field';
 import { displayFieldErrors, zodFieldErrors, type FieldMessages } from '@/app/components/field-errors';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
-import { describeError } from '@/app/trpc/errors';
+import { describeError, firstMessage } from '@/app/trpc/errors';
 import { STAFF_ROLES, type StaffRole } from '@/server/auth/permissions';
 import { staffFieldShape } from '@/server/staff/staff-fields';
 
@@ -132,7 +132,7 @@ function StaffRow({
           >
             {t('staff.save')}
           </button>
-          {error && <div className="field-error">{Object.values(error.fields)[0] ?? error.message}</div>}
+          {error && <div className="field-error">{firstMessage(error)}</div>}
         </td>
       )}
     </tr>
@@ -220,11 +220,7 @@ function NewStaffForm() {
           )}
         </Field>
       </div>
-      {serverError && Object.keys(serverError.fields).length === 0 && (
-        <p role="alert" className="mt-3 text-sm text-red-600">
-          {serverError.message}
-        </p>
-      )}
+      <FormError error={serverError} className="mt-3" />
       <button type="submit" className="btn-primary mt-4" disabled={create.isPending}>
         {t('staff.create')}
       </button>

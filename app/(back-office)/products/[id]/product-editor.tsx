@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { AuditTable } from '@/app/components/audit-table';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
-import { describeError } from '@/app/trpc/errors';
+import { describeError, firstMessage } from '@/app/trpc/errors';
 import { ProductForm } from '../product-form';
 
 export function ProductEditor({ id }: { id: string }) {
@@ -92,7 +92,7 @@ function BarcodeManager({
               value={code}
               onChange={(event) => setCode(event.target.value)}
             />
-            {error && <p className="field-error">{Object.values(error.fields)[0] ?? error.message}</p>}
+            {error && <p className="field-error">{firstMessage(error)}</p>}
           </div>
           <button type="submit" className="btn-secondary" disabled={add.isPending || code.trim() === ''}>
             {t('products.addBarcode')}
