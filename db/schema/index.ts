@@ -2,3 +2,5 @@ export * from './audit';
 export * from './catalog';
 export * from './staff';
 export * from './stores';
+export * from './sales';
+export * from './stock';

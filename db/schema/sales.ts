@@ -1,0 +1,162 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { products } from './catalog';
+import { staff } from './staff';
+import { lanes, storeRef } from './stores';
+
+export const shiftStatus = pgEnum('shift_status', ['open', 'closed']);
+export const cashMovementKind = pgEnum('cash_movement_kind', [
+  'opening_float',
+  'sale',
+  'refund',
+  'paid_in',
+  'paid_out',
+]);
+export const saleKind = pgEnum('sale_kind', ['sale', 'return']);
+export const saleStatus = pgEnum('sale_status', ['completed', 'voided']);
+export const tenderKind = pgEnum('tender_kind', ['cash', 'bank_card', 'store_card']);
+
+/** A cashier's time on one lane, from sign-in (签到) to sign-out (签退); at most one open per lane. */
+export const shifts = pgTable(
+  'shifts',
+  {
+    id: uuid().primaryKey(),
+    storeId: storeRef(),
+    laneId: uuid()
+      .notNull()
+      .references(() => lanes.id),
+    staffId: uuid()
+      .notNull()
+      .references(() => staff.id),
+    status: shiftStatus().notNull().default('open'),
+    openingFloatFen: integer().notNull(),
+    openedAt: timestamp({ withTimezone: true }).notNull(),
+    closedAt: timestamp({ withTimezone: true }),
+    countedCashFen: integer(),
+    expectedCashFen: integer(),
+  },
+  (t) => [
+    uniqueIndex('shifts_one_open_per_lane')
+      .on(t.laneId)
+      .where(sql`${t.status} = 'open'`),
+    index().on(t.storeId, t.openedAt),
+  ],
+);
+
+/** The cash drawer's ledger: its balance is the sum of its movements; change given is netted out of a sale's cash. */
+export const cashMovements = pgTable(
+  'cash_movements',
+  {
+    id: uuid().primaryKey(),
+    storeId: storeRef(),
+    shiftId: uuid()
+      .notNull()
+      .references(() => shifts.id),
+    kind: cashMovementKind().notNull(),
+    amountFen: integer().notNull(),
+    saleId: uuid(),
+    reason: text(),
+    approverStaffId: uuid().references(() => staff.id),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.shiftId)],
+);
+
+export const sales = pgTable(
+  'sales',
+  {
+    id: uuid().primaryKey(),
+    storeId: storeRef(),
+    laneId: uuid()
+      .notNull()
+      .references(() => lanes.id),
+    shiftId: uuid()
+      .notNull()
+      .references(() => shifts.id),
+    staffId: uuid()
+      .notNull()
+      .references(() => staff.id),
+    kind: saleKind().notNull(),
+    status: saleStatus().notNull().default('completed'),
+    receiptNo: text().notNull(),
+    originalSaleId: uuid(),
+    customerSegment: text(),
+    grossFen: integer().notNull(),
+    discountFen: integer().notNull(),
+    totalFen: integer().notNull(),
+    changeFen: integer().notNull(),
+    businessDate: date().notNull(),
+    localHour: integer().notNull(),
+    soldAt: timestamp({ withTimezone: true }).notNull(),
+    recordedAt: timestamp({ withTimezone: true }).notNull(),
+    sentOffline: boolean().notNull().default(false),
+    priceDifferences: jsonb()
+      .$type<{ productId: string; lanePriceFen: number; catalogPriceFen: number }[]>()
+      .notNull()
+      .default([]),
+  },
+  (t) => [
+    unique('sales_store_receipt_key').on(t.storeId, t.receiptNo),
+    index().on(t.storeId, t.businessDate),
+    index().on(t.shiftId),
+  ],
+);
+
+export const saleLines = pgTable(
+  'sale_lines',
+  {
+    id: uuid().primaryKey(),
+    saleId: uuid()
+      .notNull()
+      .references(() => sales.id),
+    storeId: storeRef(),
+    lineNo: integer().notNull(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
+    scannedCode: text().notNull(),
+    nameZh: text().notNull(),
+    departmentId: uuid().notNull(),
+    unit: text().notNull(),
+    quantity: integer().notNull(),
+    weightGrams: integer(),
+    unitPriceFen: integer().notNull(),
+    labelTotalFen: integer(),
+    grossFen: integer().notNull(),
+    lineDiscountFen: integer().notNull(),
+    saleDiscountFen: integer().notNull(),
+    totalFen: integer().notNull(),
+    vatRateBps: integer().notNull(),
+    vatFen: integer().notNull(),
+    originalLineId: uuid(),
+  },
+  (t) => [index().on(t.saleId), index().on(t.originalLineId)],
+);
+
+export const saleTenders = pgTable(
+  'sale_tenders',
+  {
+    id: uuid().primaryKey(),
+    saleId: uuid()
+      .notNull()
+      .references(() => sales.id),
+    storeId: storeRef(),
+    kind: tenderKind().notNull(),
+    amountFen: integer().notNull(),
+    reference: text(),
+  },
+  (t) => [index().on(t.saleId)],
+);

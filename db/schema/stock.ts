@@ -1,0 +1,45 @@
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { products } from './catalog';
+import { storeRef } from './stores';
+
+export const stockMovementKind = pgEnum('stock_movement_kind', [
+  'sale',
+  'return',
+  'receipt',
+  'adjustment',
+  'count',
+  'transfer_out',
+  'transfer_in',
+]);
+
+/** Append-only: why stock is what it is. Counted goods move in units, weighed goods in grams. */
+export const stockMovements = pgTable(
+  'stock_movements',
+  {
+    id: uuid().primaryKey(),
+    storeId: storeRef(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
+    kind: stockMovementKind().notNull(),
+    quantityDelta: integer().notNull(),
+    sourceType: text().notNull(),
+    sourceId: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.storeId, t.productId, t.createdAt), index().on(t.sourceType, t.sourceId)],
+);
+
+/** The on-hand projection of the ledger, kept in the same transaction as each movement. */
+export const stockLevels = pgTable(
+  'stock_levels',
+  {
+    storeId: storeRef(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
+    onHand: integer().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.productId] })],
+);

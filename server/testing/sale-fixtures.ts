@@ -1,0 +1,88 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { lanes } from '../../db/schema';
+import { createProduct } from '../catalog/create-product';
+import type { StaffContext } from '../core/context';
+import { newId } from '../core/ids';
+import type { SaleLine, Tender } from '../domain/sale';
+import { receiptNumber } from '../domain/store-time';
+import type { FinalizeSaleInput } from '../sales/finalize-sale';
+import { openShift } from '../shifts/open-shift';
+import type { createStoreFixture } from './fixtures';
+
+type Store = Awaited<ReturnType<typeof createStoreFixture>>;
+
+export async function storeLanes(db: Database, storeId: string) {
+  return db.select().from(lanes).where(eq(lanes.storeId, storeId)).orderBy(asc(lanes.number));
+}
+
+export async function addProduct(
+  store: Store,
+  overrides: { priceFen?: number; unit?: 'each' | 'kg'; plu?: string | null } = {},
+) {
+  const code = `T${Math.floor(Math.random() * 1e9)}`;
+  return createProduct(store.as('store_manager'), {
+    id: newId(),
+    code,
+    nameZh: `测试商品${code}`,
+    nameEn: `Test ${code}`,
+    departmentId: store.departmentId('20'),
+    unit: overrides.unit ?? 'each',
+    priceFen: overrides.priceFen ?? 350,
+    costFen: 200,
+    vatRateBps: 1300,
+    plu: overrides.plu ?? null,
+    active: true,
+    barcodes: [],
+  });
+}
+
+export async function openShiftFor(ctx: StaffContext, laneId: string, openingFloatFen = 50_000) {
+  const { shift } = await openShift(ctx, { shiftId: newId(), laneId, openingFloatFen });
+  return shift;
+}
+
+export function saleLine(
+  product: Awaited<ReturnType<typeof addProduct>>,
+  quantity = 1,
+  overrides: Partial<SaleLine> = {},
+): SaleLine {
+  return {
+    lineId: newId(),
+    productId: product.id,
+    scannedCode: product.code,
+    nameZh: product.nameZh,
+    nameEn: product.nameEn,
+    departmentId: product.departmentId,
+    vatRateBps: product.vatRateBps,
+    unit: product.unit,
+    quantity,
+    weightGrams: null,
+    unitPriceFen: product.priceFen,
+    labelTotalFen: null,
+    discount: null,
+    ...overrides,
+  };
+}
+
+let receiptMs = 0;
+export function saleInput(
+  laneId: string,
+  laneNumber: number,
+  shiftId: string,
+  lines: SaleLine[],
+  tenders: Omit<Tender, 'tenderId' | 'reference'>[],
+): FinalizeSaleInput {
+  const soldAt = new Date(Date.UTC(2026, 10, 21, 2, 0, 0) + ++receiptMs);
+  return {
+    saleId: newId(),
+    laneId,
+    shiftId,
+    receiptNo: receiptNumber(laneNumber, soldAt, 'Asia/Shanghai'),
+    soldAt,
+    customerSegment: 'F-30',
+    lines,
+    saleDiscount: null,
+    tenders: tenders.map((t) => ({ ...t, tenderId: newId(), reference: null })),
+  };
+}
