@@ -25,7 +25,8 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseConfig =
-  { kind: 'postgres'; url: string; maxConnections?: number } | { kind: 'pglite'; dataDir: string | null };
+  | { kind: 'postgres'; url: string; maxConnections?: number }
+  | { kind: 'pglite'; dataDir: string | null; lockHeldByCaller?: boolean };
 
 export const DEFAULT_PGLITE_DIR = '.data/pglite';
 
@@ -61,7 +62,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const release = config.dataDir ? lockFolder(config.dataDir) : () => {};
+  const release = config.dataDir && !config.lockHeldByCaller ? lockFolder(config.dataDir) : () => {};
   try {
     const client = await PGlite.create({ dataDir: config.dataDir ?? undefined, extensions: { pg_trgm } });
     const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database;

@@ -55,11 +55,12 @@ test('a manager creates a product with two barcodes, finds it by pinyin initials
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('已保存');
   const history = page.getByRole('table', { name: '操作日志' });
-  await expect(history.getByRole('row', { name: /product\.price-changed/ })).toContainText('650 → 720');
-  await expect(history.getByRole('row', { name: /product\.price-changed/ })).toContainText('王店长 (8001)');
+  const priceChange = history.getByRole('row', { name: /改价/ });
+  await expect(priceChange).toContainText('¥6.50 → ¥7.20');
+  await expect(priceChange).toContainText('王店长 (8001)');
 
   await page.getByRole('link', { name: '操作日志' }).click();
-  await expect(page.getByRole('row', { name: /product\.price-changed/ }).first()).toContainText(code);
+  await expect(page.getByRole('row', { name: /改价/ }).first()).toContainText(code);
 });
 
 test('a cashier is refused at the back office, and pages need a session', async ({ page }) => {

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databaseConfigFromEnv, openDatabase } from '../db/client';
-import { FolderLockedError } from '../db/folder-lock';
+import { FolderLockedError, lockFolder } from '../db/folder-lock';
 import { prepareDatabase } from '../db/prepare-database';
 import { DEMO_LOGINS } from '../db/seed/demo-seed';
 
@@ -18,6 +18,8 @@ const SOURCE_ENTRIES = [
   'public',
   'next.config.ts',
   'package.json',
+  'package-lock.json',
+  'tsconfig.json',
   'postcss.config.mjs',
 ];
 
@@ -41,6 +43,10 @@ async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Prom
     try {
       const response = await fetch(url);
       if (response.ok) return true;
+      const health = (await response.json()) as { database?: { error?: string } };
+      console.error(`\nCannot start: ${health.database?.error ?? `health answered ${response.status}`}`);
+      child.kill('SIGTERM');
+      return false;
     } catch {
       // not listening yet
     }
@@ -52,7 +58,9 @@ async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Prom
 async function main(): Promise<void> {
   const config = databaseConfigFromEnv();
   console.log(`Lanekeeper: database ${config.kind === 'postgres' ? 'PostgreSQL' : `PGlite at ${config.dataDir}`}`);
-  const handle = await openDatabase(config);
+  // Held through the build and handed over just before the server starts, so no second start slips in between.
+  const releaseLock = config.kind === 'pglite' && config.dataDir ? lockFolder(config.dataDir) : () => {};
+  const handle = await openDatabase(config.kind === 'pglite' ? { ...config, lockHeldByCaller: true } : config);
   try {
     const { seeded } = await prepareDatabase(handle);
     console.log(seeded ? 'Migrated and seeded the demo store.' : 'Migrated; existing data kept.');
@@ -66,6 +74,7 @@ async function main(): Promise<void> {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
+  releaseLock();
   const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(port)], {
     cwd: root,
     stdio: 'inherit',

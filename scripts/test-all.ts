@@ -28,8 +28,9 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-run('typecheck', bin('tsc'), ['--noEmit']);
-run('lint', bin('eslint'), ['--max-warnings=0', '.']);
+// A failed check counts as a failure in the summary, so the last line never reads "0 failed" on a red run.
+if (!run('typecheck', bin('tsc'), ['--noEmit'])) failed += 1;
+if (!run('lint', bin('eslint'), ['--max-warnings=0', '.'])) failed += 1;
 
 console.log(
   process.env.TEST_DATABASE_URL
@@ -42,11 +43,12 @@ const vitestOk = run('unit and integration tests', bin('vitest'), [
   '--reporter=json',
   '--outputFile.json=.test-output/vitest.json',
 ]);
-const vitest = readJson<{ numPassedTests: number; numFailedTests: number }>('vitest.json');
+const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numFailedTestSuites: number }>('vitest.json');
 if (vitest) {
   passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
-} else if (!vitestOk) failed += 1;
+  failed += vitest.numFailedTests + vitest.numFailedTestSuites;
+}
+if (!vitestOk && (!vitest || vitest.numFailedTests + vitest.numFailedTestSuites === 0)) failed += 1;
 
 if (
   run('chromium', process.execPath, [
@@ -59,7 +61,8 @@ if (
   if (e2e) {
     passed += e2e.stats.expected;
     failed += e2e.stats.unexpected + e2e.stats.flaky;
-  } else if (!e2eOk) failed += 1;
+  }
+  if (!e2eOk && (!e2e || e2e.stats.unexpected + e2e.stats.flaky === 0)) failed += 1;
 } else {
   failed += 1;
 }

@@ -4,9 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
+import { MESSAGES, type MessageKey } from '@/app/i18n/messages';
+import { formatFen } from '@/server/domain/money';
 
-function formatValue(value: unknown): string {
+function formatValue(field: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
+  if (typeof value === 'number' && field.endsWith('Fen')) return formatFen(value, { symbol: true });
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
 }
@@ -18,6 +21,10 @@ export function AuditTable({ entityType, entityId }: { entityType?: string; enti
   const [page, setPage] = useState(1);
   const audit = useQuery(trpc.audit.list.queryOptions({ entityType, entityId, page }));
   const rows = audit.data?.items ?? [];
+  const actionLabel = (action: string) => {
+    const key = `audit.action.${action}`;
+    return key in MESSAGES.en ? t(key as MessageKey) : action;
+  };
   return (
     <div>
       <table className="data-table" aria-label={t('audit.title')}>
@@ -42,12 +49,12 @@ export function AuditTable({ entityType, entityId }: { entityType?: string; enti
                   </div>
                 )}
               </td>
-              <td className="font-mono text-xs">{row.action}</td>
+              <td title={row.action}>{actionLabel(row.action)}</td>
               <td>{row.summary}</td>
               <td className="text-xs">
                 {Object.entries(row.changes).map(([field, change]) => (
                   <div key={field}>
-                    <span className="font-medium">{field}</span>: {formatValue(change.from)} → {formatValue(change.to)}
+                    <span className="font-medium">{field}</span>: {formatValue(field, change.from)} → {formatValue(field, change.to)}
                   </div>
                 ))}
               </td>

@@ -53,7 +53,7 @@ forEachDatabase((database) => {
 
   it('counts failures made in parallel, so guessing concurrently still locks the account', async () => {
     const supervisor = store.members.supervisor;
-    const guesses = Array.from({ length: MAX_FAILED_SIGN_INS }, () =>
+    const guesses = Array.from({ length: MAX_FAILED_SIGN_INS * 2 + 1 }, () =>
       signIn(ctx(), { operatorNo: supervisor.operatorNo, password: 'wrong' }).catch((e: unknown) => e),
     );
     await Promise.all(guesses);
@@ -62,6 +62,16 @@ forEachDatabase((database) => {
     ).rejects.toMatchObject({
       reason: 'auth.locked',
     });
+  });
+
+  it('keeps a running lock when guesses keep coming', async () => {
+    const supervisor = store.members.supervisor;
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++)
+      await signIn(ctx(), { operatorNo: supervisor.operatorNo, password: 'wrong' }).catch(() => undefined);
+    const locked = (await staffRow(database().db, supervisor.id))?.lockedUntil;
+    expect(locked).not.toBeNull();
+    await signIn(ctx(), { operatorNo: supervisor.operatorNo, password: 'wrong' }).catch(() => undefined);
+    expect((await staffRow(database().db, supervisor.id))?.lockedUntil).toEqual(locked);
   });
 
   it('a successful sign-in clears the failure count', async () => {

@@ -23,9 +23,9 @@ export function can(role: StaffRole, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
 }
 
-/** Which roles an actor may create or change: never one above their own. */
+/** Which roles an actor may create or change: store managers only those below them, so no manager takes over another. */
 export function assignableRoles(role: StaffRole): readonly StaffRole[] {
   if (role === 'head_office') return STAFF_ROLES;
-  if (role === 'store_manager') return ['cashier', 'supervisor', 'store_manager'];
+  if (role === 'store_manager') return ['cashier', 'supervisor'];
   return [];
 }

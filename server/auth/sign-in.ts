@@ -54,13 +54,17 @@ export async function signIn(ctx: ServiceContext, rawInput: SignInInput) {
   };
 }
 
-/** Counted in SQL so parallel guesses cannot overwrite each other's count; the lock starts the count afresh. */
+/**
+ * Counted in SQL so parallel guesses cannot overwrite each other's count. A guess that lands while a lock
+ * runs leaves it alone; the count starts afresh only once a lock has expired.
+ */
 async function recordFailedSignIn(ctx: ServiceContext, staffId: string, now: Date): Promise<void> {
+  const lockRuns = sql`${staff.lockedUntil} is not null and ${staff.lockedUntil} > ${now.toISOString()}::timestamptz`;
   const [counted] = await ctx.db
     .update(staff)
     .set({
-      failedSignIns: sql`case when ${staff.lockedUntil} is null then ${staff.failedSignIns} + 1 else 1 end`,
-      lockedUntil: null,
+      failedSignIns: sql`case when ${lockRuns} then 0 when ${staff.lockedUntil} is not null then 1 else ${staff.failedSignIns} + 1 end`,
+      lockedUntil: sql`case when ${lockRuns} then ${staff.lockedUntil} else null end`,
     })
     .where(eq(staff.id, staffId))
     .returning({ failedSignIns: staff.failedSignIns });

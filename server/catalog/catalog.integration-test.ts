@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
 import { auditLog, barcodes, products } from '../../db/schema';
+import { inTransaction } from '../core/context';
 import { DomainError } from '../core/errors';
 import { newId } from '../core/ids';
 import { buildEmbeddedBarcode, defaultEmbeddedBarcodeLayouts } from '../domain/embedded-barcode';
@@ -143,6 +144,47 @@ forEachDatabase((database) => {
     const [unchanged] = await database().db.select().from(products).where(eq(products.id, other.id));
     expect(unchanged?.priceFen).toBe(350);
     expect(await countRows(auditLog)).toBe(2);
+  });
+
+  it('rolls back the audit row with the change when the transaction fails after the audit was written', async () => {
+    const created = await createProduct(store.as('store_manager'), coke());
+    const boom = new Error('failure after the audit row');
+    await expect(
+      inTransaction(store.as('store_manager'), async (tx) => {
+        await updateProduct(tx, { id: created.id, priceFen: 999 });
+        const [written] = await tx.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.entityId, created.id), eq(auditLog.action, 'product.price-changed')));
+        expect(written?.entityId).toBe(created.id);
+        throw boom;
+      }),
+    ).rejects.toBe(boom);
+    const [unchanged] = await database().db.select().from(products).where(eq(products.id, created.id));
+    expect(unchanged?.priceFen).toBe(350);
+    expect(await countRows(auditLog)).toBe(1);
+  });
+
+  it('refuses a price change from a role without the price permission', async () => {
+    const created = await createProduct(store.as('store_manager'), coke());
+    await expect(updateProduct(store.as('supervisor'), { id: created.id, priceFen: 1 })).rejects.toMatchObject({
+      reason: 'prices.forbidden',
+    });
+    await updateProduct(store.as('supervisor'), { id: created.id, nameEn: 'Coke' });
+  });
+
+  it('stores PLUs without leading zeros, so a scale label finds them', async () => {
+    const created = await createProduct(store.as('store_manager'), coke({ unit: 'kg', plu: '00123', barcodes: [] }));
+    expect(created.plu).toBe('123');
+    await expect(
+      createProduct(store.as('store_manager'), coke({ code: '200109', unit: 'kg', plu: '123', barcodes: [] })),
+    ).rejects.toMatchObject({
+      reason: 'product.plu-taken',
+    });
+    expect(await resolveScan(store.as('supervisor'), { code: '0123' })).toMatchObject({
+      kind: 'plu',
+      product: { id: created.id },
+    });
   });
 
   it('adds and removes barcodes idempotently, validating the check digit', async () => {

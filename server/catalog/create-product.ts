@@ -42,23 +42,28 @@ export async function createProduct(ctx: StaffContext, rawInput: CreateProductIn
     await assertDepartmentInStore(tx, input.departmentId);
     const now = tx.now();
     try {
-      await tx.db.insert(products).values({
-        id: input.id,
-        storeId: ctx.storeId,
-        code: input.code,
-        nameZh: input.nameZh,
-        nameEn: input.nameEn,
-        ...searchColumns(input),
-        departmentId: input.departmentId,
-        unit: input.unit,
-        priceFen: input.priceFen,
-        costFen: input.costFen,
-        vatRateBps: input.vatRateBps,
-        plu: input.plu,
-        active: input.active,
-        createdAt: now,
-        updatedAt: now,
-      });
+      const inserted = await tx.db
+        .insert(products)
+        .values({
+          id: input.id,
+          storeId: ctx.storeId,
+          code: input.code,
+          nameZh: input.nameZh,
+          nameEn: input.nameEn,
+          ...searchColumns(input),
+          departmentId: input.departmentId,
+          unit: input.unit,
+          priceFen: input.priceFen,
+          costFen: input.costFen,
+          vatRateBps: input.vatRateBps,
+          plu: input.plu,
+          active: input.active,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing({ target: products.id })
+        .returning({ id: products.id });
+      if (inserted.length === 0) return getProduct(tx, { id: input.id });
       if (input.barcodes.length > 0) {
         await tx.db.insert(barcodes).values(
           input.barcodes.map((entry) => ({

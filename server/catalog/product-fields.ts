@@ -3,6 +3,9 @@ import { barcodeKindSchema, validateBarcode } from '../domain/barcode';
 import { fenSchema } from '../domain/money';
 import { vatRateSchema } from '../domain/vat';
 
+/** Text a person typed: no control characters, which would break receipts, exports and the database. */
+export const plainText = (schema: z.ZodString) => schema.regex(/^[^\p{Cc}]*$/u, 'No control characters');
+
 export const BarcodeEntry = z
   .object({
     code: z.string().trim().min(1, 'Enter a barcode').max(32),
@@ -30,17 +33,19 @@ export const productFieldShape = {
     .string()
     .trim()
     .regex(/^[0-9A-Za-z-]{1,20}$/, 'Item code: 1–20 letters, digits or dashes'),
-  nameZh: z.string().trim().min(1, 'Enter the Chinese name').max(60),
-  nameEn: z.string().trim().max(80),
+  nameZh: plainText(z.string().trim().min(1, 'Enter the Chinese name').max(60)),
+  nameEn: plainText(z.string().trim().max(80)),
   departmentId: z.uuid('Choose a department'),
   unit: z.enum(['each', 'kg']),
   priceFen: fenSchema,
   costFen: fenSchema,
   vatRateBps: vatRateSchema,
+  // Scales print PLUs zero-padded; stored without leading zeros so 0123 and 123 are one PLU.
   plu: z
     .string()
     .trim()
     .regex(/^[0-9]{1,6}$/, 'PLU: 1–6 digits')
+    .transform((plu) => String(Number(plu)))
     .nullable(),
   active: z.boolean(),
 };

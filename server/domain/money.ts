@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const fenSchema = z.number().int().min(0).max(99_999_999_99);
+/** Non-negative price in fen; at most 999,999.99 yuan, well inside the 32-bit money columns. */
+export const fenSchema = z.number().int().min(0).max(99_999_999);
 
 export function assertFen(n: number): void {
   if (!Number.isSafeInteger(n)) {

@@ -32,16 +32,24 @@ export async function createStaff(ctx: StaffContext, rawInput: CreateStaffInput)
     const now = tx.now();
     const storeId = input.role === 'head_office' ? null : ctx.storeId;
     try {
-      await tx.db.insert(staff).values({
-        id: input.id,
-        storeId,
-        operatorNo: input.operatorNo,
-        name: input.name,
-        passwordHash,
-        role: input.role,
-        createdAt: now,
-        updatedAt: now,
-      });
+      const inserted = await tx.db
+        .insert(staff)
+        .values({
+          id: input.id,
+          storeId,
+          operatorNo: input.operatorNo,
+          name: input.name,
+          passwordHash,
+          role: input.role,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing({ target: staff.id })
+        .returning({ id: staff.id });
+      if (inserted.length === 0) {
+        const [raced] = await tx.db.select(publicStaffColumns).from(staff).where(eq(staff.id, input.id));
+        return found(raced, 'staff');
+      }
     } catch (error) {
       if (isUniqueViolation(error, 'staff_operator_no_key')) {
         throw fieldConflict('operatorNo', 'staff.operator-no-taken', 'This operator number is already in use');

@@ -39,6 +39,7 @@ export async function updateStaff(ctx: StaffContext, rawInput: UpdateStaffInput)
         .set({
           name: input.name,
           role: input.role,
+          ...(input.role ? { storeId: input.role === 'head_office' ? null : (before.storeId ?? ctx.storeId) } : {}),
           active: input.active,
           passwordHash,
           ...(input.unlock ? { lockedUntil: null, failedSignIns: 0 } : {}),

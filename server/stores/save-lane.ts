@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { lanes } from '../../db/schema';
 import { diffFields, writeAudit } from '../audit/write-audit';
+import { plainText } from '../catalog/product-fields';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError, found, fieldConflict, isUniqueViolation } from '../core/errors';
 
@@ -9,7 +10,7 @@ export const SaveLaneInput = z
   .object({
     id: z.uuid(),
     number: z.number().int().min(1, 'Lane numbers start at 1').max(999),
-    name: z.string().trim().min(1, 'Enter a name').max(40),
+    name: plainText(z.string().trim().min(1, 'Enter a name').max(40)),
     terminalHost: z
       .string()
       .trim()
@@ -39,7 +40,11 @@ export async function saveLane(ctx: StaffContext, rawInput: SaveLaneInput) {
           .update(lanes)
           .set({ ...fields, updatedAt: now })
           .where(and(eq(lanes.id, id)));
-      else await tx.db.insert(lanes).values({ id, storeId: ctx.storeId, ...fields, createdAt: now, updatedAt: now });
+      else
+        await tx.db
+          .insert(lanes)
+          .values({ id, storeId: ctx.storeId, ...fields, createdAt: now, updatedAt: now })
+          .onConflictDoNothing({ target: lanes.id });
     } catch (error) {
       if (isUniqueViolation(error, 'lanes_store_number_key')) {
         throw fieldConflict('number', 'lane.number-taken', 'Another lane already has this number');

@@ -4,11 +4,12 @@ import { stores } from '../../db/schema';
 import { diffFields, writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { fieldInvalid, notFound } from '../core/errors';
+import { plainText } from '../catalog/product-fields';
 import { embeddedBarcodeLayoutSchema } from '../domain/embedded-barcode';
 
 export const UpdateStoreInput = z.object({
-  name: z.string().trim().min(1, 'Enter the store name').max(60).optional(),
-  address: z.string().trim().min(1, 'Enter the address').max(200).optional(),
+  name: plainText(z.string().trim().min(1, 'Enter the store name').max(60)).optional(),
+  address: plainText(z.string().trim().min(1, 'Enter the address').max(200)).optional(),
   timezone: z.string().trim().min(1).max(64).optional(),
   vatNumber: z
     .string()

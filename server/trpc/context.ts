@@ -14,6 +14,13 @@ export function readCookie(header: string | null, name: string): string | undefi
   return undefined;
 }
 
+/** Behind a TLS-terminating proxy the request itself is http; the proxy's header (or SECURE_COOKIES=1) tells. */
+function isHttps(req: Request): boolean {
+  if (process.env.SECURE_COOKIES === '1') return true;
+  const forwarded = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
+  return (forwarded ?? new URL(req.url).protocol.replace(':', '')) === 'https';
+}
+
 export async function createTrpcContext({ req, resHeaders }: { req: Request; resHeaders: Headers }) {
   const { db } = await getDatabase();
   return createTrpcContextFrom({ db, now: () => new Date() }, req, resHeaders);
@@ -29,7 +36,7 @@ export async function createTrpcContextFrom(service: ServiceContext, req: Reques
     member,
     chosenStoreId: readCookie(cookieHeader, STORE_COOKIE),
     resHeaders,
-    secureCookies: new URL(req.url).protocol === 'https:',
+    secureCookies: isHttps(req),
   };
 }
 export type TrpcContext = Awaited<ReturnType<typeof createTrpcContext>>;

@@ -32,8 +32,11 @@ const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    // Internal errors can carry SQL and its parameters: the client only learns that something failed.
+    const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal error' : shape.message;
     return {
       ...shape,
+      message,
       data: {
         ...shape.data,
         stack: undefined,
@@ -66,7 +69,8 @@ export const publicProcedure = t.procedure.use(mapDomainErrors);
 
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.member || !ctx.sessionToken) {
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+    const cause = new DomainError('UNAUTHENTICATED', 'auth.sign-in-required', 'Sign in first');
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: cause.message, cause });
   }
   return next({ ctx: { ...ctx, member: ctx.member, sessionToken: ctx.sessionToken } });
 });
@@ -75,7 +79,8 @@ export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
 export function procedureFor(permission: Permission) {
   return signedInProcedure.use(async ({ ctx, next }) => {
     if (!can(ctx.member.role, permission)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `Your role may not do this (${permission})` });
+      const cause = new DomainError('FORBIDDEN', 'auth.role-forbidden', `Your role may not do this (${permission})`);
+      throw new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
     }
     const staffCtx = await staffContextFor(ctx, ctx.member, ctx.chosenStoreId);
     return next({ ctx: { ...ctx, ...staffCtx } });

@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
-import { auditLog, staff } from '../../db/schema';
+import { auditLog, products } from '../../db/schema';
 import type { StaffRole } from '../auth/permissions';
+import { resolveSession } from '../auth/resolve-session';
 import { newId } from '../core/ids';
 import { forEachDatabase } from '../testing/database-suite';
-import { createStoreFixture, FIXTURE_PASSWORD } from '../testing/fixtures';
+import { addStaff, createStoreFixture, FIXTURE_PASSWORD } from '../testing/fixtures';
 import { createCallerFactory } from './init';
 import { appRouter } from './root';
 
@@ -16,7 +17,7 @@ forEachDatabase((database) => {
     store = await createStoreFixture(database().db);
   });
 
-  const callerAs = async (role: StaffRole | null) => {
+  const callerAs = async (role: StaffRole | null, chosenStoreId: string | undefined = store.storeId) => {
     const resHeaders = new Headers();
     const base = {
       db: database().db,
@@ -30,14 +31,9 @@ forEachDatabase((database) => {
     const area = role === 'cashier' ? 'lane' : 'back-office';
     await signInCaller.auth.signIn({ operatorNo: store.members[role].operatorNo, password: FIXTURE_PASSWORD, area });
     const token = /lk_session=([^;]+)/.exec(resHeaders.get('set-cookie') ?? '')?.[1];
-    const member = {
-      id: store.members[role].id,
-      operatorNo: store.members[role].operatorNo,
-      name: role,
-      role,
-      storeId: role === 'head_office' ? null : store.storeId,
-    };
-    return createCaller({ ...base, resHeaders: new Headers(), sessionToken: token, member });
+    const member = await resolveSession({ db: database().db, now: store.clock.now }, token);
+    expect(member?.id).toBe(store.members[role].id);
+    return createCaller({ ...base, chosenStoreId, resHeaders: new Headers(), sessionToken: token, member });
   };
 
   const product = () => ({
@@ -133,6 +129,35 @@ forEachDatabase((database) => {
       password: 'secret1',
     });
     expect((await headOffice.store.list()).map((s) => s.id)).toContain(store.storeId);
+    const other = await createStoreFixture(database().db);
+    const inOther = await callerAs('head_office', other.storeId);
+    expect((await inOther.store.settings()).store.id).toBe(other.storeId);
+    expect((await headOffice.store.settings()).store.id).toBe(store.storeId);
+  });
+
+  it('ignores a store choice from anyone but head office', async () => {
+    const other = await createStoreFixture(database().db);
+    const manager = await callerAs('store_manager', other.storeId);
+    expect((await manager.store.settings()).store.id).toBe(store.storeId);
+  });
+
+  it('keeps store managers from changing other managers', async () => {
+    const manager = await callerAs('store_manager');
+    const second = await addStaff(database().db, store.storeId, 'store_manager');
+    await expect(manager.staff.update({ id: second.id, newPassword: 'takeover1' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      manager.staff.create({ id: newId(), operatorNo: '55505', name: 'x', role: 'store_manager', password: 'secret1' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('moves an account in or out of its store when its role crosses the head-office line', async () => {
+    const headOffice = await callerAs('head_office');
+    const promoted = await headOffice.staff.update({ id: store.members.supervisor.id, role: 'head_office' });
+    expect(promoted.storeId).toBeNull();
+    const demoted = await headOffice.staff.update({ id: store.members.supervisor.id, role: 'store_manager' });
+    expect(demoted.storeId).toBe(store.storeId);
   });
 
   it('gives per-field errors for bad input and changes nothing', async () => {
@@ -150,8 +175,8 @@ forEachDatabase((database) => {
     expect(after).toEqual(before);
     const [{ n } = { n: -1 }] = await database()
       .db.select({ n: sql<number>`count(*)::int` })
-      .from(staff)
-      .where(eq(staff.storeId, store.storeId));
-    expect(n).toBe(3);
+      .from(products)
+      .where(eq(products.storeId, store.storeId));
+    expect(n).toBe(0);
   });
 });

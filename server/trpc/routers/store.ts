@@ -18,7 +18,8 @@ export const storeRouter = router({
   choose: procedureFor('stores.switch')
     .input(z.object({ storeId: z.uuid() }))
     .mutation(({ ctx, input }) => {
-      ctx.resHeaders.append('Set-Cookie', `${STORE_COOKIE}=${input.storeId}; Path=/; HttpOnly; SameSite=Lax`);
+      const secure = ctx.secureCookies ? '; Secure' : '';
+      ctx.resHeaders.append('Set-Cookie', `${STORE_COOKIE}=${input.storeId}; Path=/; HttpOnly; SameSite=Lax${secure}`);
       return { storeId: input.storeId };
     }),
 });
