@@ -54,7 +54,8 @@ export function AuditTable({ entityType, entityId }: { entityType?: string; enti
               <td className="text-xs">
                 {Object.entries(row.changes).map(([field, change]) => (
                   <div key={field}>
-                    <span className="font-medium">{field}</span>: {formatValue(field, change.from)} → {formatValue(field, change.to)}
+                    <span className="font-medium">{field}</span>: {formatValue(field, change.from)} →{' '}
+                    {formatValue(field, change.to)}
                   </div>
                 ))}
               </td>

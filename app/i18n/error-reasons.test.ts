@@ -20,14 +20,20 @@ function reasonsInServer(): string[] {
     for (const m of text.matchAll(/field(?:Conflict|Invalid)\(\s*'[^']+',\s*'([^']+)'/g)) reasons.add(m[1] ?? '');
     for (const m of text.matchAll(/(?:notFound\(|found\([\w.]+,\s*)'([a-z-]+)'\)/g)) reasons.add(`${m[1]}.not-found`);
   }
-  return [...reasons].filter((reason) => !reason.includes('${what}')).flatMap((reason) =>
-    reason.includes('${input.area}') ? ['back-office', 'lane'].map((area) => reason.replace('${input.area}', area)) : [reason],
-  );
+  return [...reasons]
+    .filter((reason) => !reason.includes('${what}'))
+    .flatMap((reason) =>
+      reason.includes('${input.area}')
+        ? ['back-office', 'lane'].map((area) => reason.replace('${input.area}', area))
+        : [reason],
+    );
 }
 
 describe('error reasons', () => {
   it('finds the reasons services give', () => {
-    expect(reasonsInServer()).toEqual(expect.arrayContaining(['auth.locked', 'barcode.taken', 'product.not-found', 'auth.lane-forbidden']));
+    expect(reasonsInServer()).toEqual(
+      expect.arrayContaining(['auth.locked', 'barcode.taken', 'product.not-found', 'auth.lane-forbidden']),
+    );
   });
 
   it('has a message in both languages for every reason a service can give', () => {

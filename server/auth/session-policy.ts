@@ -1,4 +1,6 @@
 export const SESSION_COOKIE = 'lk_session';
+/** Lanes have their own cookie, so signing in at a lane never replaces a back-office session in the same browser. */
+export const LANE_SESSION_COOKIE = 'lk_lane_session';
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
 

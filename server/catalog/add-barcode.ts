@@ -5,7 +5,7 @@ import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { newId } from '../core/ids';
 import { translateCatalogConflict } from './create-product';
-import { findStoreProduct } from './find-store-product';
+import { findStoreProduct, touchProduct } from './find-store-product';
 import { getProduct } from './get-product';
 import { BarcodeEntry } from './product-fields';
 
@@ -34,6 +34,7 @@ export async function addBarcode(ctx: StaffContext, rawInput: AddBarcodeInput) {
     } catch (error) {
       throw translateCatalogConflict(error);
     }
+    await touchProduct(tx, product.id);
     await writeAudit(tx, {
       action: 'barcode.added',
       entityType: 'product',

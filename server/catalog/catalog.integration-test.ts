@@ -217,11 +217,11 @@ forEachDatabase((database) => {
     const [priceLayout, weightLayout] = defaultEmbeddedBarcodeLayouts;
     if (!priceLayout || !weightLayout) throw new Error('default layouts missing');
     const priced = await resolveScan(store.as('supervisor'), { code: buildEmbeddedBarcode(priceLayout, '1001', 1857) });
-    expect(priced).toMatchObject({ kind: 'embedded-price', lineTotalFen: 1857, product: { id: apple.id } });
+    expect(priced).toMatchObject({ kind: 'embedded-price', labelTotalFen: 1857, product: { id: apple.id } });
     const weighed = await resolveScan(store.as('supervisor'), {
       code: buildEmbeddedBarcode(weightLayout, '1001', 1500),
     });
-    expect(weighed).toMatchObject({ kind: 'embedded-weight', weightGrams: 1500, lineTotalFen: 1947 });
+    expect(weighed).toMatchObject({ kind: 'embedded-weight', weightGrams: 1500, labelTotalFen: 1947 });
     expect(await resolveScan(store.as('supervisor'), { code: '1001' })).toMatchObject({
       kind: 'plu',
       product: { id: apple.id },
@@ -230,7 +230,7 @@ forEachDatabase((database) => {
     const custom = { prefix: '28', itemDigits: 4, valueKind: 'price' as const, valueDigits: 6 };
     await updateStore(store.as('store_manager'), { embeddedBarcodeLayouts: [custom] });
     const customLabel = buildEmbeddedBarcode(custom, '1001', 123456);
-    expect(await resolveScan(store.as('supervisor'), { code: customLabel })).toMatchObject({ lineTotalFen: 123456 });
+    expect(await resolveScan(store.as('supervisor'), { code: customLabel })).toMatchObject({ labelTotalFen: 123456 });
     await expect(
       resolveScan(store.as('supervisor'), { code: buildEmbeddedBarcode(weightLayout, '1001', 1500) }),
     ).rejects.toMatchObject({

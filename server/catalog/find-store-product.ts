@@ -11,3 +11,8 @@ export async function findStoreProduct(ctx: StaffContext, productId: string) {
     .where(and(eq(products.id, productId), eq(products.storeId, ctx.storeId)));
   return found(product, 'product');
 }
+
+/** Marks the product changed, so lanes pick up a barcode change in their next incremental download. */
+export async function touchProduct(ctx: StaffContext, productId: string): Promise<void> {
+  await ctx.db.update(products).set({ updatedAt: ctx.now() }).where(eq(products.id, productId));
+}

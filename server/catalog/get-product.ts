@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { barcodes, departments, products } from '../../db/schema';
+import { barcodes, departments, products, stockLevels } from '../../db/schema';
 import type { StaffContext } from '../core/context';
 import { notFound } from '../core/errors';
 
@@ -23,9 +23,11 @@ export async function getProduct(ctx: StaffContext, input: z.infer<typeof GetPro
       plu: products.plu,
       active: products.active,
       updatedAt: products.updatedAt,
+      onHand: stockLevels.onHand,
     })
     .from(products)
     .innerJoin(departments, eq(departments.id, products.departmentId))
+    .leftJoin(stockLevels, and(eq(stockLevels.storeId, products.storeId), eq(stockLevels.productId, products.id)))
     .where(and(eq(products.id, input.id), eq(products.storeId, ctx.storeId)));
   if (!product) throw notFound('product');
   const productBarcodes = await ctx.db
@@ -33,6 +35,6 @@ export async function getProduct(ctx: StaffContext, input: z.infer<typeof GetPro
     .from(barcodes)
     .where(eq(barcodes.productId, product.id))
     .orderBy(asc(barcodes.createdAt), asc(barcodes.id));
-  return { ...product, barcodes: productBarcodes };
+  return { ...product, onHand: product.onHand ?? 0, barcodes: productBarcodes };
 }
 export type ProductDetail = Awaited<ReturnType<typeof getProduct>>;

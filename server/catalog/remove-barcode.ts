@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { barcodes } from '../../db/schema';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
-import { findStoreProduct } from './find-store-product';
+import { findStoreProduct, touchProduct } from './find-store-product';
 import { getProduct } from './get-product';
 
 export const RemoveBarcodeInput = z.object({ productId: z.uuid(), code: z.string().trim().min(1).max(32) });
@@ -19,6 +19,7 @@ export async function removeBarcode(ctx: StaffContext, rawInput: RemoveBarcodeIn
       .where(and(eq(barcodes.productId, product.id), eq(barcodes.storeId, ctx.storeId), eq(barcodes.code, input.code)))
       .returning({ id: barcodes.id });
     if (removed.length > 0) {
+      await touchProduct(tx, product.id);
       await writeAudit(tx, {
         action: 'barcode.removed',
         entityType: 'product',

@@ -1,5 +1,5 @@
 import { resolveSession } from '../auth/resolve-session';
-import { SESSION_COOKIE } from '../auth/session-policy';
+import { LANE_SESSION_COOKIE, SESSION_COOKIE } from '../auth/session-policy';
 import type { ServiceContext } from '../core/context';
 import { getDatabase } from '../runtime/database';
 
@@ -30,10 +30,14 @@ export async function createTrpcContextFrom(service: ServiceContext, req: Reques
   const cookieHeader = req.headers.get('cookie');
   const sessionToken = readCookie(cookieHeader, SESSION_COOKIE);
   const member = await resolveSession(service, sessionToken);
+  const laneSessionToken = readCookie(cookieHeader, LANE_SESSION_COOKIE);
+  const laneMember = laneSessionToken ? await resolveSession(service, laneSessionToken) : null;
   return {
     ...service,
     sessionToken,
     member,
+    laneSessionToken,
+    laneMember,
     chosenStoreId: readCookie(cookieHeader, STORE_COOKIE),
     resHeaders,
     secureCookies: isHttps(req),

@@ -86,3 +86,19 @@ export function procedureFor(permission: Permission) {
     return next({ ctx: { ...ctx, ...staffCtx } });
   });
 }
+
+/** A lane procedure: the cashier signed in at the lane (lane session cookie) holding `permission`. */
+export function laneProcedureFor(permission: Permission) {
+  return publicProcedure.use(async ({ ctx, next }) => {
+    if (!ctx.laneMember || !ctx.laneSessionToken) {
+      const cause = new DomainError('UNAUTHENTICATED', 'auth.sign-in-required', 'Sign in at the lane first');
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: cause.message, cause });
+    }
+    if (!can(ctx.laneMember.role, permission)) {
+      const cause = new DomainError('FORBIDDEN', 'auth.role-forbidden', `Your role may not do this (${permission})`);
+      throw new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
+    }
+    const staffCtx = await staffContextFor(ctx, ctx.laneMember, undefined);
+    return next({ ctx: { ...ctx, ...staffCtx, laneSessionToken: ctx.laneSessionToken } });
+  });
+}

@@ -20,6 +20,8 @@ forEachDatabase((database) => {
   const callerAs = async (role: StaffRole | null, chosenStoreId: string | undefined = store.storeId) => {
     const resHeaders = new Headers();
     const base = {
+      laneSessionToken: undefined,
+      laneMember: null,
       db: database().db,
       now: store.clock.now,
       chosenStoreId: store.storeId,

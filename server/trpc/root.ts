@@ -1,6 +1,7 @@
 import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
 import { catalogRouter } from './routers/catalog';
+import { laneRouter } from './routers/lane';
 import { staffRouter } from './routers/staff';
 import { storeRouter } from './routers/store';
 import { router } from './init';
@@ -11,5 +12,6 @@ export const appRouter = router({
   staff: staffRouter,
   store: storeRouter,
   audit: auditRouter,
+  lane: laneRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -1,8 +1,8 @@
 import { SESSION_COOKIE } from '../auth/session-policy';
 
-export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean, name = SESSION_COOKIE): string {
   return [
-    `${SESSION_COOKIE}=${token}`,
+    `${name}=${token}`,
     'Path=/',
     'HttpOnly',
     'SameSite=Lax',
@@ -11,5 +11,5 @@ export function sessionCookie(token: string, expiresAt: Date, secure: boolean): 
   ].join('; ');
 }
 
-export const clearedSessionCookie = (): string =>
-  `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+export const clearedSessionCookie = (name = SESSION_COOKIE): string =>
+  `${name}=; Path=/; HttpOnly; SameSite=Lax; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;

@@ -1,0 +1,123 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { generateDemoCatalog } from '../db/seed/catalog-data';
+import { buildEmbeddedBarcode, defaultEmbeddedBarcodeLayouts } from '../server/domain/embedded-barcode';
+import { formatFen } from '../server/domain/money';
+import { priceForWeight } from '../server/domain/embedded-barcode';
+
+test.use({ locale: 'en-US' });
+
+const catalog = generateDemoCatalog();
+const counted = catalog.filter((p) => p.unit === 'each' && p.barcodes.length > 0);
+const weighed = catalog.find((p) => p.unit === 'kg' && p.plu);
+const weightLayout = defaultEmbeddedBarcodeLayouts.find((l) => l.valueKind === 'weight');
+
+async function trpcQuery<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const response = await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+async function onHandOf(page: Page, code: string): Promise<number> {
+  const request = page.request;
+  await request.post('/api/trpc/auth.signIn', { data: { json: { operatorNo: '8001', password: 'manager8001' } } });
+  const list = await trpcQuery<{ items: { id: string; code: string }[] }>(request, 'catalog.list', { query: code });
+  const id = list.items.find((p) => p.code === code)?.id;
+  return (await trpcQuery<{ onHand: number }>(request, 'catalog.get', { id })).onHand;
+}
+
+async function signInAtLane(page: Page, lane: number, operatorNo: string, password: string) {
+  await page.goto(`/lanes/${lane}`);
+  await page.getByLabel('Operator number').fill(operatorNo);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByLabel('Barcode')).toBeVisible();
+  await expect(page.getByTestId('catalog-size')).not.toHaveText('Catalog 0');
+}
+
+/** A keyboard-wedge scanner: the whole code as a burst of keystrokes, then Enter, wherever focus is. */
+async function wedgeScan(page: Page, code: string) {
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+}
+
+test('a cashier scans a wedge burst and a scale label, voids a line, takes cash and stock goes down', async ({
+  page,
+}) => {
+  const [a, b, c] = counted;
+  if (!a || !b || !c || !weighed?.plu || !weightLayout) throw new Error('seed catalog lacks products');
+  const before = await onHandOf(page, a.code);
+  await signInAtLane(page, 1, '1001', 'cash1001');
+
+  await page.getByRole('table', { name: 'Items' }).click();
+  for (const product of [a, b, c]) await wedgeScan(page, product.barcodes[0]?.code ?? '');
+  const label = buildEmbeddedBarcode(weightLayout, weighed.plu, 1250);
+  await page.getByLabel('Barcode').fill(label);
+  await page.getByLabel('Barcode').press('Enter');
+  const lines = page.getByRole('table', { name: 'Items' }).locator('tbody tr');
+  await expect(lines).toHaveCount(4);
+  await expect(lines.nth(3)).toContainText('1.250 kg');
+
+  await page.getByRole('button', { name: 'Void 2' }).click();
+  await expect(lines).toHaveCount(3);
+  const totalFen = a.priceFen + c.priceFen + priceForWeight(weighed.priceFen, 1250);
+  await expect(page.getByTestId('sale-total')).toHaveText(formatFen(totalFen, { symbol: true }));
+
+  await page.getByLabel('Cash given (yuan)').fill('500');
+  await page.getByRole('button', { name: 'Cash', exact: true }).click();
+  const receipt = page.getByRole('region', { name: 'Receipt' });
+  await expect(receipt.getByTestId('receipt-total')).toContainText(formatFen(totalFen, { symbol: true }));
+  await expect(receipt.getByTestId('receipt-change')).toContainText(formatFen(50_000 - totalFen, { symbol: true }));
+  await expect(receipt.locator('svg')).toBeVisible();
+  await expect(page.getByText(/waiting to upload/)).toHaveCount(0);
+  await expect.poll(() => onHandOf(page, a.code)).toBe(before - 1);
+});
+
+test('an unknown barcode is refused clearly and changes nothing', async ({ page }) => {
+  await signInAtLane(page, 2, '1002', 'cash1002');
+  await page.getByLabel('Barcode').fill('4006381333931');
+  await page.getByLabel('Barcode').press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Unknown barcode' })).toHaveText(
+    'Unknown barcode: 4006381333931',
+  );
+  await expect(page.getByRole('table', { name: 'Items' }).locator('tbody tr')).toContainText('Scan an item');
+});
+
+test('a reload in the middle of a sale resumes exactly where the cashier was', async ({ page }) => {
+  const [a, b] = counted;
+  if (!a || !b) throw new Error('seed catalog lacks products');
+  await signInAtLane(page, 3, '7001', 'super7001');
+  await wedgeScan(page, a.barcodes[0]?.code ?? '');
+  await wedgeScan(page, a.barcodes[0]?.code ?? '');
+  await wedgeScan(page, b.barcodes[0]?.code ?? '');
+  const lines = page.getByRole('table', { name: 'Items' }).locator('tbody tr');
+  await expect(lines).toHaveCount(2);
+  await page.reload();
+  await expect(lines).toHaveCount(2);
+  await expect(page.getByLabel('Quantity 1')).toHaveValue('2');
+  await expect(page.getByTestId('sale-total')).toHaveText(formatFen(2 * a.priceFen + b.priceFen, { symbol: true }));
+});
+
+test('offline, the lane keeps selling for cash; back online, each sale is recorded once', async ({ page }) => {
+  const [, , , d, e] = counted;
+  if (!d || !e) throw new Error('seed catalog lacks products');
+  await signInAtLane(page, 1, '1001', 'cash1001');
+  const before = await onHandOf(page, d.code);
+  await page.route('**/api/trpc/**', (route) => route.abort());
+  for (const product of [d, e]) {
+    await page.getByLabel('Barcode').fill(product.barcodes[0]?.code ?? '');
+    await page.getByLabel('Barcode').press('Enter');
+    await page
+      .getByRole('button', { name: formatFen(product.priceFen, { symbol: true }) })
+      .first()
+      .click();
+    await expect(page.getByRole('region', { name: 'Receipt' })).toBeVisible();
+    await page.getByRole('button', { name: 'Next customer' }).click();
+  }
+  await expect(page.getByText('Offline')).toBeVisible();
+  await expect(page.getByText('2 sales waiting to upload')).toBeVisible();
+  await page.unroute('**/api/trpc/**');
+  await expect(page.getByText(/waiting to upload/)).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByText('Online')).toBeVisible();
+  await page.reload();
+  await expect.poll(() => onHandOf(page, d.code)).toBe(before - 1);
+});

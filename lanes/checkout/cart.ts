@@ -1,0 +1,127 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { ResolvedCode } from '@/server/domain/resolve-code';
+import { priceSale, settle, type Discount, type SaleLine, type Tender } from '@/server/domain/sale';
+
+export interface LaneProduct {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  pinyinInitials: string;
+  departmentId: string;
+  unit: 'each' | 'kg';
+  priceFen: number;
+  vatRateBps: number;
+  plu: string | null;
+  active: boolean;
+  barcodes: string[];
+}
+
+export interface VoidedLine {
+  line: SaleLine;
+  voidedAt: string;
+}
+
+/** The open sale on a lane: everything needed to resume it after a reload or crash. */
+export interface Cart {
+  saleId: string;
+  startedAt: string;
+  lines: SaleLine[];
+  voidedLines: VoidedLine[];
+  saleDiscount: Discount | null;
+  customerSegment: string | null;
+  tenders: Tender[];
+}
+
+export type CartAction =
+  | { type: 'scan'; resolved: ResolvedCode<LaneProduct>; weightGrams?: number }
+  | { type: 'set-quantity'; lineId: string; quantity: number }
+  | { type: 'void-line'; lineId: string; at: string }
+  | { type: 'set-segment'; segment: string | null }
+  | { type: 'add-tender'; tender: Tender }
+  | { type: 'clear-tenders' }
+  | { type: 'restore'; cart: Cart }
+  | { type: 'new-sale'; at: string };
+
+export const emptyCart = (at: string): Cart => ({
+  saleId: uuidv7(),
+  startedAt: at,
+  lines: [],
+  voidedLines: [],
+  saleDiscount: null,
+  customerSegment: null,
+  tenders: [],
+});
+
+function lineFor(resolved: ResolvedCode<LaneProduct>, weightGrams?: number): SaleLine {
+  const { product } = resolved;
+  return {
+    lineId: uuidv7(),
+    productId: product.id,
+    scannedCode: resolved.scannedCode,
+    nameZh: product.nameZh,
+    nameEn: product.nameEn,
+    departmentId: product.departmentId,
+    vatRateBps: product.vatRateBps,
+    unit: product.unit,
+    quantity: 1,
+    weightGrams: resolved.kind === 'embedded-weight' ? resolved.weightGrams : (weightGrams ?? null),
+    unitPriceFen: product.priceFen,
+    labelTotalFen:
+      resolved.kind === 'embedded-price' || resolved.kind === 'embedded-weight' ? resolved.labelTotalFen : null,
+    discount: null,
+  };
+}
+
+export function cartReducer(cart: Cart, action: CartAction): Cart {
+  switch (action.type) {
+    case 'scan': {
+      const line = lineFor(action.resolved, action.weightGrams);
+      const last = cart.lines.at(-1);
+      // A second scan of the same counted item right after the first adds to that line, as cashiers expect.
+      if (
+        last &&
+        line.unit === 'each' &&
+        line.labelTotalFen === null &&
+        last.productId === line.productId &&
+        last.labelTotalFen === null
+      ) {
+        return { ...cart, lines: [...cart.lines.slice(0, -1), { ...last, quantity: last.quantity + 1 }] };
+      }
+      return { ...cart, lines: [...cart.lines, line] };
+    }
+    case 'set-quantity':
+      return {
+        ...cart,
+        lines: cart.lines.map((l) =>
+          l.lineId === action.lineId && l.unit === 'each'
+            ? { ...l, quantity: Math.max(1, Math.min(9999, action.quantity)) }
+            : l,
+        ),
+      };
+    case 'void-line': {
+      const line = cart.lines.find((l) => l.lineId === action.lineId);
+      if (!line) return cart;
+      return {
+        ...cart,
+        lines: cart.lines.filter((l) => l.lineId !== action.lineId),
+        voidedLines: [...cart.voidedLines, { line, voidedAt: action.at }],
+      };
+    }
+    case 'set-segment':
+      return { ...cart, customerSegment: action.segment };
+    case 'add-tender':
+      return { ...cart, tenders: [...cart.tenders, action.tender] };
+    case 'clear-tenders':
+      return { ...cart, tenders: [] };
+    case 'restore':
+      return action.cart;
+    case 'new-sale':
+      return emptyCart(action.at);
+  }
+}
+
+export function cartTotals(cart: Cart) {
+  const totals = priceSale(cart.lines, cart.saleDiscount);
+  return { ...totals, settlement: settle(totals.totalFen, cart.tenders) };
+}

@@ -1,0 +1,522 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { v7 as uuidv7 } from 'uuid';
+import { useT } from '@/app/i18n/locale-provider';
+import { useTRPC } from '@/app/trpc/client';
+import { describeError, firstMessage } from '@/app/trpc/errors';
+import { formatFen, parseYuan } from '@/server/domain/money';
+import type { ResolvedCode } from '@/server/domain/resolve-code';
+import { quickCashAmounts } from '@/server/domain/sale';
+import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
+import { cartReducer, cartTotals, type Cart, type LaneProduct } from './cart';
+import { Receipt, type ReceiptStore } from './receipt';
+import { useLane, type LaneConfig } from './use-lane';
+import { WedgeDetector } from './wedge-detector';
+
+const SEGMENTS = ['M-<25', 'M-25-45', 'M->45', 'F-<25', 'F-25-45', 'F->45'];
+
+function beep(): void {
+  try {
+    const audio = new AudioContext();
+    const tone = audio.createOscillator();
+    tone.frequency.value = 880;
+    tone.connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.25);
+  } catch {
+    // no audio device: the message on screen is enough
+  }
+}
+
+export function LaneApp({ config, store }: { config: LaneConfig; store: ReceiptStore }) {
+  const t = useT();
+  const lane = useLane(config);
+  const [lastSale, setLastSale] = useState<{ cart: Cart; input: FinalizeSaleInput } | null>(null);
+  if (!lane.ready) return <p className="p-8">{t('lane.loading')}</p>;
+  const rejected = lane.outbox.filter((e) => e.rejected).length;
+  const waiting = lane.outbox.length - rejected;
+  return (
+    <div className="flex min-h-screen flex-col bg-slate-100">
+      <header className="flex items-center gap-4 bg-brand-800 px-4 py-2 text-white print:hidden">
+        <span className="font-semibold">
+          {store.name} · {t('lane.laneNo')} {config.laneNumber}
+        </span>
+        <span
+          role="status"
+          aria-label="connection"
+          className={`rounded px-2 text-sm ${lane.online ? 'bg-brand-600' : 'bg-red-600'}`}
+        >
+          {lane.online ? t('lane.online') : t('lane.offline')}
+        </span>
+        {waiting > 0 && <span role="status">{t('lane.waiting', { count: waiting })}</span>}
+        {rejected > 0 && <span role="alert">{t('lane.rejected', { count: rejected })}</span>}
+        <span className="ml-auto text-sm" data-testid="catalog-size">
+          {t('lane.catalogSize', { count: lane.products.size })}
+        </span>
+        {lane.session && <span>{lane.session.staffName}</span>}
+      </header>
+      {!lane.session ? (
+        <LaneSignIn config={config} onSignedIn={lane.signedIn} />
+      ) : lastSale ? (
+        <div className="p-4">
+          <Receipt
+            cart={lastSale.cart}
+            sale={lastSale.input}
+            store={store}
+            cashier={lane.session.staffName}
+            laneNumber={config.laneNumber}
+          />
+          <div className="mt-4 flex justify-center gap-3 print:hidden">
+            <button type="button" className="btn-secondary" onClick={() => window.print()}>
+              {t('lane.print')}
+            </button>
+            <button type="button" className="btn-primary" autoFocus onClick={() => setLastSale(null)}>
+              {t('lane.newSale')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <Selling lane={lane} onFinished={setLastSale} />
+      )}
+    </div>
+  );
+}
+
+function Selling({
+  lane,
+  onFinished,
+}: {
+  lane: ReturnType<typeof useLane>;
+  onFinished: (sale: { cart: Cart; input: FinalizeSaleInput }) => void;
+}) {
+  const t = useT();
+  const [code, setCode] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [weighing, setWeighing] = useState<ResolvedCode<LaneProduct> | null>(null);
+  const [signingOut, setSigningOut] = useState(false);
+  const barcodeField = useRef<HTMLInputElement>(null);
+  const { cart, dispatch, lookup } = lane;
+  const totals = cartTotals(cart);
+
+  const scan = useCallback(
+    async (raw: string) => {
+      const scanned = raw.trim();
+      if (!scanned) return;
+      const resolved = await lookup(scanned);
+      if (!resolved) {
+        setMessage(t('lane.unknownCode', { code: scanned }));
+        beep();
+        return;
+      }
+      setMessage(null);
+      if (resolved.product.unit === 'kg' && resolved.kind === 'plu') setWeighing(resolved);
+      else dispatch({ type: 'scan', resolved });
+    },
+    [dispatch, lookup, t],
+  );
+
+  useEffect(() => {
+    const detector = new WedgeDetector();
+    let burstTarget: { input: HTMLInputElement; value: string } | null = null;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target === barcodeField.current) return;
+      if (event.key === 'Enter') {
+        const scanned = detector.enter(event.timeStamp);
+        if (scanned) {
+          event.preventDefault();
+          if (burstTarget) burstTarget.input.value = burstTarget.value;
+          burstTarget = null;
+          void scan(scanned);
+        }
+        return;
+      }
+      if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+      const isBurst = detector.key(event.key, event.timeStamp);
+      // The first key of a burst reaches the focused field before we know it is a scan: remember what to restore.
+      if (detector.pending.length === 1) {
+        burstTarget = target instanceof HTMLInputElement ? { input: target, value: target.value } : null;
+      }
+      if (isBurst) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [scan]);
+
+  const submitCode = (event: FormEvent) => {
+    event.preventDefault();
+    void scan(code);
+    setCode('');
+  };
+
+  const payCash = async (amountFen: number) => {
+    const action = {
+      type: 'add-tender',
+      tender: { tenderId: uuidv7(), kind: 'cash', amountFen, reference: null },
+    } as const;
+    const paid = cartReducer(cart, action);
+    if (!cartTotals(paid).settlement.complete) {
+      dispatch(action);
+      return;
+    }
+    const finished = await lane.finishSale(paid);
+    if (finished) onFinished(finished);
+  };
+
+  if (signingOut) return <LaneSignOut lane={lane} onCancel={() => setSigningOut(false)} />;
+
+  return (
+    <main className="grid flex-1 grid-cols-[1fr_22rem] gap-4 p-4">
+      <section className="flex flex-col rounded bg-white shadow">
+        <form onSubmit={submitCode} className="flex gap-2 border-b p-3">
+          <label htmlFor="barcode" className="sr-only">
+            {t('lane.barcode')}
+          </label>
+          <input
+            id="barcode"
+            ref={barcodeField}
+            autoFocus
+            autoComplete="off"
+            inputMode="numeric"
+            placeholder={t('lane.barcode')}
+            className="field-input font-mono text-lg"
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+          />
+          <button type="submit" className="btn-secondary">
+            {t('lane.add')}
+          </button>
+        </form>
+        {message && (
+          <p role="alert" className="bg-red-50 px-3 py-2 text-red-700">
+            {message}
+          </p>
+        )}
+        {weighing && (
+          <WeightEntry
+            resolved={weighing}
+            onDone={(weightGrams) => {
+              if (weightGrams) dispatch({ type: 'scan', resolved: weighing, weightGrams });
+              setWeighing(null);
+            }}
+          />
+        )}
+        <table className="data-table" aria-label={t('lane.lines')}>
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t('lane.lines')}</th>
+              <th>{t('lane.quantity')}</th>
+              <th className="text-right">{t('lane.total')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {cart.lines.map((line, i) => (
+              <tr key={line.lineId}>
+                <td>{i + 1}</td>
+                <td>
+                  {line.nameZh}
+                  <div className="text-xs text-slate-500">{line.scannedCode}</div>
+                </td>
+                <td>
+                  {line.unit === 'each' && line.labelTotalFen === null ? (
+                    <input
+                      type="number"
+                      min={1}
+                      aria-label={`${t('lane.quantity')} ${i + 1}`}
+                      className="w-20 rounded border px-2 py-1"
+                      value={line.quantity}
+                      onChange={(event) =>
+                        dispatch({ type: 'set-quantity', lineId: line.lineId, quantity: Number(event.target.value) })
+                      }
+                    />
+                  ) : (
+                    `${((line.weightGrams ?? 0) / 1000).toFixed(3)} kg`
+                  )}
+                </td>
+                <td className="text-right font-mono">{formatFen(totals.lines[i]?.totalFen ?? 0)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="text-red-600 hover:underline"
+                    aria-label={`${t('lane.voidLine')} ${i + 1}`}
+                    onClick={() => dispatch({ type: 'void-line', lineId: line.lineId, at: new Date().toISOString() })}
+                  >
+                    {t('lane.voidLine')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+            {cart.lines.length === 0 && (
+              <tr>
+                <td colSpan={5} className="py-10 text-center text-slate-400">
+                  {t('lane.empty')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </section>
+      <aside className="flex flex-col gap-3">
+        <div className="rounded bg-white p-4 shadow">
+          <p className="text-sm text-slate-500">{t('lane.total')}</p>
+          <p className="font-mono text-4xl font-bold" data-testid="sale-total">
+            {formatFen(totals.totalFen, { symbol: true })}
+          </p>
+          {totals.settlement.paidFen > 0 && (
+            <p className="mt-1 text-sm">
+              {t('lane.due')}:{' '}
+              <span className="font-mono">{formatFen(totals.settlement.dueFen, { symbol: true })}</span>
+            </p>
+          )}
+        </div>
+        <fieldset className="rounded bg-white p-4 shadow">
+          <legend className="text-sm text-slate-500">{t('lane.segment')}</legend>
+          <div className="grid grid-cols-3 gap-1">
+            {SEGMENTS.map((segment) => (
+              <button
+                key={segment}
+                type="button"
+                aria-pressed={cart.customerSegment === segment}
+                className="rounded border px-1 py-1 text-xs aria-pressed:bg-brand-600 aria-pressed:text-white"
+                onClick={() =>
+                  dispatch({ type: 'set-segment', segment: cart.customerSegment === segment ? null : segment })
+                }
+              >
+                {segment}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+        <CashPanel dueFen={totals.settlement.dueFen} disabled={cart.lines.length === 0} onPay={payCash} />
+        <button
+          type="button"
+          className="btn-secondary mt-auto"
+          onClick={() => (cart.lines.length > 0 ? setMessage(t('lane.signOutRefused')) : setSigningOut(true))}
+        >
+          {t('lane.signOut')}
+        </button>
+      </aside>
+    </main>
+  );
+}
+
+function CashPanel({ dueFen, disabled, onPay }: { dueFen: number; disabled: boolean; onPay: (fen: number) => void }) {
+  const t = useT();
+  const [given, setGiven] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const fen = parseYuan(given);
+    if (fen !== null && fen > 0) onPay(fen);
+    setGiven('');
+  };
+  return (
+    <form onSubmit={submit} className="rounded bg-white p-4 shadow" aria-label={t('lane.pay')}>
+      <label htmlFor="cash-given" className="field-label">
+        {t('lane.cashGiven')}
+      </label>
+      <div className="flex gap-2">
+        <input
+          id="cash-given"
+          className="field-input font-mono"
+          inputMode="decimal"
+          disabled={disabled}
+          value={given}
+          onChange={(e) => setGiven(e.target.value)}
+        />
+        <button type="submit" className="btn-primary" disabled={disabled}>
+          {t('lane.cash')}
+        </button>
+      </div>
+      <div className="mt-2 flex flex-wrap gap-1">
+        {quickCashAmounts(dueFen).map((amount) => (
+          <button
+            key={amount}
+            type="button"
+            disabled={disabled}
+            className="btn-secondary px-2 py-1"
+            onClick={() => onPay(amount)}
+          >
+            {formatFen(amount, { symbol: true })}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+}
+
+function WeightEntry({
+  resolved,
+  onDone,
+}: {
+  resolved: ResolvedCode<LaneProduct>;
+  onDone: (grams: number | null) => void;
+}) {
+  const t = useT();
+  const [grams, setGrams] = useState('');
+  return (
+    <form
+      className="flex items-end gap-2 bg-amber-50 p-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const value = Number(grams);
+        onDone(Number.isInteger(value) && value > 0 ? value : null);
+      }}
+    >
+      <label className="flex-1 text-sm">
+        {t('lane.weightFor', { name: resolved.product.nameZh })}
+        <input
+          aria-label={t('lane.weight')}
+          autoFocus
+          className="field-input"
+          inputMode="numeric"
+          value={grams}
+          onChange={(e) => setGrams(e.target.value)}
+        />
+      </label>
+      <button type="submit" className="btn-primary">
+        {t('lane.add')}
+      </button>
+    </form>
+  );
+}
+
+function LaneSignIn({
+  config,
+  onSignedIn,
+}: {
+  config: LaneConfig;
+  onSignedIn: (s: { staffName: string; operatorNo: string; shiftId: string }) => Promise<void>;
+}) {
+  const t = useT();
+  const trpc = useTRPC();
+  const [form, setForm] = useState({ operatorNo: '', password: '', float: '500.00' });
+  const [shiftId] = useState(() => uuidv7());
+  const signIn = useMutation(
+    trpc.lane.signIn.mutationOptions({
+      onSuccess: (result) =>
+        onSignedIn({ staffName: result.staff.name, operatorNo: form.operatorNo, shiftId: result.shift.id }),
+    }),
+  );
+  const error = describeError(signIn.error, t);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate({
+      operatorNo: form.operatorNo,
+      password: form.password,
+      laneId: config.laneId,
+      shiftId,
+      openingFloatFen: parseYuan(form.float) ?? 0,
+    });
+  };
+  return (
+    <form
+      onSubmit={submit}
+      className="mx-auto mt-16 w-96 space-y-4 rounded bg-white p-8 shadow"
+      aria-label={t('lane.signIn')}
+    >
+      <h1 className="text-xl font-semibold">{t('lane.signIn')}</h1>
+      {(['operatorNo', 'password', 'float'] as const).map((key) => (
+        <div key={key}>
+          <label htmlFor={`lane-${key}`} className="field-label">
+            {t(key === 'operatorNo' ? 'lane.operatorNo' : key === 'password' ? 'lane.password' : 'lane.openingFloat')}
+          </label>
+          <input
+            id={`lane-${key}`}
+            type={key === 'password' ? 'password' : 'text'}
+            className="field-input"
+            value={form[key]}
+            onChange={(event) => setForm({ ...form, [key]: event.target.value })}
+          />
+        </div>
+      ))}
+      {error && (
+        <p role="alert" className="text-sm text-red-600">
+          {firstMessage(error)}
+        </p>
+      )}
+      <button type="submit" className="btn-primary w-full" disabled={signIn.isPending}>
+        {t('lane.signIn')}
+      </button>
+    </form>
+  );
+}
+
+function LaneSignOut({ lane, onCancel }: { lane: ReturnType<typeof useLane>; onCancel: () => void }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const [counted, setCounted] = useState('');
+  const signOut = useMutation(trpc.lane.signOut.mutationOptions());
+  const error = describeError(signOut.error, t);
+  const report = signOut.data;
+  if (report) {
+    return (
+      <section
+        className="mx-auto mt-8 w-[80mm] space-y-1 rounded bg-white p-4 font-mono text-sm shadow"
+        aria-label={t('lane.zReport')}
+      >
+        <h1 className="font-bold">{t('lane.zReport')}</h1>
+        <p>
+          {t('lane.sales')}: {report.sales.count} · {t('lane.takings')}:{' '}
+          {formatFen(report.sales.totalFen, { symbol: true })}
+        </p>
+        <p>
+          {t('lane.expected')}: {formatFen(report.cash.expectedFen, { symbol: true })}
+        </p>
+        <p>
+          {t('lane.counted')}: {formatFen(report.cash.countedFen ?? 0, { symbol: true })}
+        </p>
+        <p>
+          {t('lane.difference')}: {formatFen(report.cash.differenceFen ?? 0, { symbol: true })}
+        </p>
+        <div className="flex gap-2 pt-3 print:hidden">
+          <button type="button" className="btn-secondary" onClick={() => window.print()}>
+            {t('lane.print')}
+          </button>
+          <button type="button" className="btn-primary" onClick={() => void lane.signedOut()}>
+            OK
+          </button>
+        </div>
+      </section>
+    );
+  }
+  return (
+    <form
+      className="mx-auto mt-16 w-96 space-y-4 rounded bg-white p-8 shadow"
+      aria-label={t('lane.signOut')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!lane.session) return;
+        signOut.mutate({ shiftId: lane.session.shiftId, countedCashFen: parseYuan(counted) ?? 0 });
+      }}
+    >
+      <h1 className="text-xl font-semibold">{t('lane.signOut')}</h1>
+      <label htmlFor="counted-cash" className="field-label">
+        {t('lane.countCash')}
+      </label>
+      <input
+        id="counted-cash"
+        className="field-input font-mono"
+        inputMode="decimal"
+        value={counted}
+        onChange={(e) => setCounted(e.target.value)}
+      />
+      {error && (
+        <p role="alert" className="text-sm text-red-600">
+          {firstMessage(error)}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <button type="button" className="btn-secondary" onClick={onCancel}>
+          ←
+        </button>
+        <button type="submit" className="btn-primary flex-1" disabled={signOut.isPending}>
+          {t('lane.signOut')}
+        </button>
+      </div>
+    </form>
+  );
+}

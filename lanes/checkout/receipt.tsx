@@ -1,0 +1,109 @@
+'use client';
+
+import { toSVG } from 'bwip-js/browser';
+import { useMemo } from 'react';
+import { useT } from '@/app/i18n/locale-provider';
+import { formatFen } from '@/server/domain/money';
+import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
+import { cartTotals, type Cart } from './cart';
+
+export interface ReceiptStore {
+  name: string;
+  address: string;
+  vatNumber: string;
+}
+
+/** The 80 mm receipt, on screen and in print (print CSS hides everything else). */
+export function Receipt({
+  cart,
+  sale,
+  store,
+  cashier,
+  laneNumber,
+}: {
+  cart: Cart;
+  sale: FinalizeSaleInput;
+  store: ReceiptStore;
+  cashier: string;
+  laneNumber: number;
+}) {
+  const t = useT();
+  const totals = cartTotals(cart);
+  const barcode = useMemo(
+    () => toSVG({ bcid: 'code128', text: sale.receiptNo, height: 10, includetext: true, textxalign: 'center' }),
+    [sale.receiptNo],
+  );
+  return (
+    <section
+      aria-label={t('lane.receipt')}
+      className="receipt mx-auto w-[80mm] bg-white p-3 font-mono text-xs text-black"
+    >
+      <h2 className="text-center text-sm font-bold">{store.name}</h2>
+      <p className="text-center">{store.address}</p>
+      <p className="text-center">税号 {store.vatNumber}</p>
+      <hr className="my-2 border-dashed border-black" />
+      <table className="w-full">
+        <tbody>
+          {cart.lines.map((line, i) => (
+            <tr key={line.lineId}>
+              <td>
+                {line.nameZh}
+                <div>
+                  {line.weightGrams !== null
+                    ? `${(line.weightGrams / 1000).toFixed(3)}kg × ${formatFen(line.unitPriceFen)}`
+                    : `${line.quantity} × ${formatFen(line.unitPriceFen)}`}
+                </div>
+              </td>
+              <td className="text-right align-top">{formatFen(totals.lines[i]?.totalFen ?? 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <hr className="my-2 border-dashed border-black" />
+      <p className="flex justify-between font-bold" data-testid="receipt-total">
+        <span>{t('lane.total')}</span>
+        <span>{formatFen(totals.totalFen, { symbol: true })}</span>
+      </p>
+      {sale.tenders.map((tender) => (
+        <p key={tender.tenderId} className="flex justify-between">
+          <span>{tender.kind === 'cash' ? t('lane.cash') : tender.kind}</span>
+          <span>{formatFen(tender.amountFen)}</span>
+        </p>
+      ))}
+      <p className="flex justify-between" data-testid="receipt-change">
+        <span>{t('lane.change')}</span>
+        <span>{formatFen(totals.settlement.changeFen, { symbol: true })}</span>
+      </p>
+      <hr className="my-2 border-dashed border-black" />
+      <table className="w-full">
+        <thead>
+          <tr>
+            <th className="text-left">{t('lane.vatRate')}</th>
+            <th className="text-right">{t('lane.net')}</th>
+            <th className="text-right">{t('lane.vat')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {totals.vat.map((row) => (
+            <tr key={row.vatRateBps}>
+              <td>{row.vatRateBps / 100}%</td>
+              <td className="text-right">{formatFen(row.netFen)}</td>
+              <td className="text-right">{formatFen(row.vatFen)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <hr className="my-2 border-dashed border-black" />
+      <p>
+        {t('lane.cashier')} {cashier} · {t('lane.laneNo')} {laneNumber}
+      </p>
+      <p>
+        {t('lane.time')} {sale.soldAt.toLocaleString('zh-CN')}
+      </p>
+      <p>
+        {t('lane.receiptNo')} <span data-testid="receipt-no">{sale.receiptNo}</span>
+      </p>
+      <div className="mt-2" dangerouslySetInnerHTML={{ __html: barcode }} />
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
+import type { Cart, LaneProduct } from '../checkout/cart';
+
+export interface OutboxEntry {
+  seq?: number;
+  saleId: string;
+  input: FinalizeSaleInput;
+  queuedAt: string;
+  rejected: string | null;
+}
+
+export interface LaneSession {
+  staffName: string;
+  operatorNo: string;
+  shiftId: string;
+}
+
+interface LaneDb extends DBSchema {
+  kv: { key: string; value: unknown };
+  outbox: { key: number; value: OutboxEntry; indexes: { saleId: string } };
+  products: { key: string; value: LaneProduct };
+}
+
+/** One IndexedDB database per lane number and store, so a test browser can be two lanes at once. */
+export class LaneStore {
+  private constructor(private readonly idb: IDBPDatabase<LaneDb>) {}
+
+  static async open(name: string): Promise<LaneStore> {
+    const db = await openDB<LaneDb>(name, 1, {
+      upgrade(database) {
+        database.createObjectStore('kv');
+        database
+          .createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true })
+          .createIndex('saleId', 'saleId', { unique: true });
+        database.createObjectStore('products', { keyPath: 'id' });
+      },
+    });
+    return new LaneStore(db);
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    return (await this.idb.get('kv', key)) as T | undefined;
+  }
+
+  async set(key: string, value: unknown): Promise<void> {
+    await this.idb.put('kv', value, key);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.idb.delete('kv', key);
+  }
+
+  saveCart = (cart: Cart) => this.set('cart', cart);
+  loadCart = () => this.get<Cart>('cart');
+
+  /** Queues the finished sale and starts the next one in one transaction: a crash between them cannot lose or repeat it. */
+  async finishSale(entry: OutboxEntry, nextCart: Cart): Promise<void> {
+    const tx = this.idb.transaction(['outbox', 'kv'], 'readwrite');
+    const existing = await tx.objectStore('outbox').index('saleId').get(entry.saleId);
+    if (!existing) await tx.objectStore('outbox').add(entry);
+    await tx.objectStore('kv').put(nextCart, 'cart');
+    await tx.done;
+  }
+
+  pending = () => this.idb.getAll('outbox');
+  acknowledge = async (seq: number) => this.idb.delete('outbox', seq);
+  async reject(entry: OutboxEntry, reason: string): Promise<void> {
+    await this.idb.put('outbox', { ...entry, rejected: reason });
+  }
+
+  allProducts = () => this.idb.getAll('products');
+  async putProducts(products: LaneProduct[]): Promise<void> {
+    const tx = this.idb.transaction('products', 'readwrite');
+    await Promise.all([...products.map((p) => tx.store.put(p)), tx.done]);
+  }
+}

@@ -1,0 +1,48 @@
+import { signOut } from '../../auth/sign-out';
+import { resolveScan, ResolveScanInput } from '../../catalog/resolve-scan';
+import { LANE_SESSION_COOKIE } from '../../auth/session-policy';
+import { getLaneState, GetLaneStateInput } from '../../lanes/get-lane-state';
+import { laneCatalog, LaneCatalogInput } from '../../lanes/lane-catalog';
+import { signInAtLane, SignInAtLaneInput } from '../../lanes/sign-in-at-lane';
+import { finalizeSale, FinalizeSaleInput } from '../../sales/finalize-sale';
+import { closeShift, CloseShiftInput } from '../../shifts/close-shift';
+import { recordCashMovement, RecordCashMovementInput } from '../../shifts/record-cash-movement';
+import { shiftReport, ShiftReportInput } from '../../shifts/shift-report';
+import { laneProcedureFor, publicProcedure, router } from '../init';
+import { clearedSessionCookie, sessionCookie } from '../session-cookie';
+
+export const laneRouter = router({
+  state: publicProcedure.input(GetLaneStateInput).query(({ ctx, input }) => getLaneState(ctx, input)),
+  signIn: publicProcedure.input(SignInAtLaneInput).mutation(async ({ ctx, input }) => {
+    const { session, shift, resumed } = await signInAtLane(ctx, input);
+    ctx.resHeaders.append(
+      'Set-Cookie',
+      sessionCookie(session.token, session.expiresAt, ctx.secureCookies, LANE_SESSION_COOKIE),
+    );
+    return { staff: session.staff, shift, resumed };
+  }),
+  me: publicProcedure.query(({ ctx }) => ctx.laneMember),
+  catalog: laneProcedureFor('lane.sell')
+    .input(LaneCatalogInput)
+    .query(({ ctx, input }) => laneCatalog(ctx, input)),
+  resolveScan: laneProcedureFor('lane.sell')
+    .input(ResolveScanInput)
+    .query(({ ctx, input }) => resolveScan(ctx, input)),
+  finalizeSale: laneProcedureFor('lane.sell')
+    .input(FinalizeSaleInput)
+    .mutation(({ ctx, input }) => finalizeSale(ctx, input)),
+  recordCashMovement: laneProcedureFor('lane.sell')
+    .input(RecordCashMovementInput)
+    .mutation(({ ctx, input }) => recordCashMovement(ctx, input)),
+  shiftReport: laneProcedureFor('lane.sell')
+    .input(ShiftReportInput)
+    .query(({ ctx, input }) => shiftReport(ctx, input)),
+  signOut: laneProcedureFor('lane.sell')
+    .input(CloseShiftInput)
+    .mutation(async ({ ctx, input }) => {
+      const report = await closeShift(ctx, input);
+      await signOut(ctx, ctx.laneSessionToken);
+      ctx.resHeaders.append('Set-Cookie', clearedSessionCookie(LANE_SESSION_COOKIE));
+      return report;
+    }),
+});
