@@ -24,3 +24,12 @@ export async function staffContextForBench(db: Database, storeId: string): Promi
   }
   return { db, now: () => new Date(), storeId, actor: { staffId: manager.id, role: 'store_manager', storeId } };
 }
+
+/** A cashier for one bench lane, made once and reused by later runs. */
+export async function addBenchCashier(db: Database, storeId: string, operatorNo: string): Promise<string> {
+  const [existing] = await db.select({ id: staff.id }).from(staff).where(eq(staff.operatorNo, operatorNo));
+  if (existing) return existing.id;
+  const id = newId();
+  await db.insert(staff).values({ id, storeId, operatorNo, name: `压测收银 ${operatorNo}`, role: 'cashier', passwordHash: await hashPassword(newId()) });
+  return id;
+}

@@ -3,6 +3,7 @@ import { openDatabase, type DatabaseConfig } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { seedLargeCatalog } from '../db/seed/large-seed';
 import { staffContextForBench } from './bench-context';
+import { benchFinalizeSales } from './finalize-sales';
 import { benchProductSearch } from './product-search';
 
 /**
@@ -21,7 +22,7 @@ async function benchDatabaseConfig(): Promise<DatabaseConfig> {
   await admin.end();
   const url = new URL(process.env.TEST_DATABASE_URL);
   url.pathname = '/lanekeeper_bench';
-  return { kind: 'postgres', url: url.toString() };
+  return { kind: 'postgres', url: url.toString(), maxConnections: 8 };
 }
 
 function printTable(header: string[], rows: string[][]): void {
@@ -34,7 +35,7 @@ function printTable(header: string[], rows: string[][]): void {
 
 const config = await benchDatabaseConfig();
 const handle = await openDatabase(config);
-const raw = config.kind === 'postgres' ? postgres(config.url, { onnotice: () => {}, max: 1 }) : null;
+const raw = config.kind === 'postgres' ? postgres(config.url, { onnotice: () => {}, max: 8 }) : null;
 try {
   console.log(`Lanekeeper bench on ${handle.kind} (${handle.location}), ${products} products, ${runs} runs per figure`);
   await runMigrations(handle);
@@ -45,6 +46,9 @@ try {
   const search = await benchProductSearch(ctx, raw, runs);
   console.log('');
   printTable(search.header, search.rows);
+  const sales = await benchFinalizeSales(handle.db, storeId, raw, Number(process.env.BENCH_SALES_PER_LANE ?? 250));
+  console.log('');
+  printTable(sales.header, sales.rows);
   if (!raw) console.log('\n(raw postgres.js figures need PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
 } finally {
   await raw?.end();
