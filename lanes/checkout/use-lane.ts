@@ -196,6 +196,7 @@ export function useLane(config: LaneConfig) {
         saleDiscount: cart.saleDiscount,
         tenders: cart.tenders,
         sentOffline: !online,
+        voidedLines: cart.voidedLines,
       };
       const next = emptyCart(soldAt.toISOString());
       await store.finishSale({ saleId: cart.saleId, input, queuedAt: soldAt.toISOString(), rejected: null }, next);

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
-import { cashMovements, saleLines, sales, stockLevels, stockMovements } from '../../db/schema';
+import { auditLog, cashMovements, saleLines, sales, stockLevels, stockMovements } from '../../db/schema';
 import { updateProduct } from '../catalog/update-product';
 import { forEachDatabase } from '../testing/database-suite';
 import { addStaff, createStoreFixture } from '../testing/fixtures';
@@ -52,6 +52,23 @@ forEachDatabase((database) => {
     });
     const [cash] = await database().db.select().from(cashMovements).where(eq(cashMovements.saleId, input.saleId));
     expect(cash?.amountFen).toBe(2985);
+  });
+
+  it('records voided lines in the audit log with the sale', async () => {
+    const [lane] = await storeLanes(database().db, store.storeId);
+    if (!lane) throw new Error('no lane');
+    const cashier = store.as('cashier');
+    const shift = await openShiftFor(cashier, lane.id);
+    const cola = await addProduct(store);
+    const voided = saleLine(cola, 2);
+    const input = {
+      ...saleInput(lane.id, lane.number, shift.id, [saleLine(cola, 1)], [{ kind: 'cash' as const, amountFen: 350 }]),
+      voidedLines: [{ line: voided, voidedAt: '2026-11-21T02:00:00Z' }],
+    };
+    await finalizeSale(cashier, input);
+    await finalizeSale(cashier, input);
+    const rows = await database().db.select().from(auditLog).where(eq(auditLog.entityId, input.saleId));
+    expect(rows.map((r) => [r.action, r.actorStaffId])).toEqual([['sale.line-voided', store.members.cashier.id]]);
   });
 
   it('records a sale sent many times at once exactly once, with the same answer each time', async () => {

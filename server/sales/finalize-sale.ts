@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { cashMovements, products, saleLines, saleTenders, sales, stockLevels, stockMovements } from '../../db/schema';
+import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
 import { newId } from '../core/ids';
@@ -20,6 +21,10 @@ export const FinalizeSaleInput = z.object({
   saleDiscount: discountSchema.nullable(),
   tenders: z.array(tenderSchema).min(1).max(10),
   sentOffline: z.boolean().default(false),
+  voidedLines: z
+    .array(z.object({ line: saleLineSchema, voidedAt: z.string().max(40) }))
+    .max(500)
+    .default([]),
 });
 export type FinalizeSaleInput = z.input<typeof FinalizeSaleInput>;
 
@@ -153,6 +158,20 @@ export async function finalizeSale(ctx: StaffContext, rawInput: FinalizeSaleInpu
       });
     }
     await moveStock(tx, 'sale', input.saleId, productIds, input.lines, recordedAt);
+    for (const { line, voidedAt } of input.voidedLines) {
+      await writeAudit(tx, {
+        action: 'sale.line-voided',
+        entityType: 'sale',
+        entityId: input.saleId,
+        summary: `${input.receiptNo} − ${line.nameZh} × ${line.weightGrams ?? line.quantity}`,
+        changes: {
+          line: {
+            from: { productId: line.productId, quantity: line.quantity, unitPriceFen: line.unitPriceFen, voidedAt },
+            to: null,
+          },
+        },
+      });
+    }
     return {
       saleId: input.saleId,
       receiptNo: input.receiptNo,
