@@ -37,7 +37,9 @@ export interface FinalizedSale {
 }
 
 /** Stock moves in units for counted goods and in grams for weighed goods. */
-const stockDelta = (line: SaleLine) =>
+type StockLine = Pick<SaleLine, 'productId' | 'unit' | 'quantity' | 'weightGrams'>;
+
+const stockDelta = (line: StockLine) =>
   line.unit === 'kg' && line.weightGrams !== null ? -Math.sign(line.quantity) * line.weightGrams : -line.quantity;
 
 /**
@@ -209,7 +211,7 @@ export async function moveStock(
   kind: 'sale' | 'return',
   sourceId: string,
   productIds: readonly string[],
-  lines: readonly SaleLine[],
+  lines: readonly StockLine[],
   at: Date,
 ): Promise<void> {
   const deltas = productIds.map((productId) => ({

@@ -5,6 +5,8 @@ import { getLaneState, GetLaneStateInput } from '../../lanes/get-lane-state';
 import { laneCatalog, LaneCatalogInput } from '../../lanes/lane-catalog';
 import { signInAtLane, SignInAtLaneInput } from '../../lanes/sign-in-at-lane';
 import { finalizeSale, FinalizeSaleInput } from '../../sales/finalize-sale';
+import { findSaleForReturn, FindSaleForReturnInput } from '../../sales/find-sale-for-return';
+import { recordReturn, RecordReturnInput } from '../../sales/record-return';
 import { closeShift, CloseShiftInput } from '../../shifts/close-shift';
 import { recordCashMovement, RecordCashMovementInput } from '../../shifts/record-cash-movement';
 import { shiftReport, ShiftReportInput } from '../../shifts/shift-report';
@@ -31,6 +33,12 @@ export const laneRouter = router({
   finalizeSale: laneProcedureFor('lane.sell')
     .input(FinalizeSaleInput)
     .mutation(({ ctx, input }) => finalizeSale(ctx, input)),
+  findSaleForReturn: laneProcedureFor('lane.sell')
+    .input(FindSaleForReturnInput)
+    .query(({ ctx, input }) => findSaleForReturn(ctx, input)),
+  recordReturn: laneProcedureFor('lane.sell')
+    .input(RecordReturnInput)
+    .mutation(({ ctx, input }) => recordReturn(ctx, input)),
   recordCashMovement: laneProcedureFor('lane.sell')
     .input(RecordCashMovementInput)
     .mutation(({ ctx, input }) => recordCashMovement(ctx, input)),

@@ -1,0 +1,49 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { saleLines, sales } from '../../db/schema';
+import type { StaffContext } from '../core/context';
+import { DomainError, found } from '../core/errors';
+
+export const FindSaleForReturnInput = z.object({ receiptNo: z.string().trim().min(1).max(40) });
+
+/** A completed sale by its receipt number, each line with what may still be returned. */
+export async function findSaleForReturn(ctx: StaffContext, input: z.infer<typeof FindSaleForReturnInput>) {
+  const [sale] = await ctx.db
+    .select({
+      id: sales.id,
+      receiptNo: sales.receiptNo,
+      kind: sales.kind,
+      status: sales.status,
+      soldAt: sales.soldAt,
+      totalFen: sales.totalFen,
+    })
+    .from(sales)
+    .where(and(eq(sales.storeId, ctx.storeId), eq(sales.receiptNo, input.receiptNo)));
+  const original = found(sale, 'sale');
+  if (original.kind !== 'sale' || original.status !== 'completed') {
+    throw new DomainError('INVALID', 'return.not-returnable', 'Only completed sales can be returned');
+  }
+  const returned = alias(saleLines, 'returned');
+  const lines = await ctx.db
+    .select({
+      lineId: saleLines.id,
+      productId: saleLines.productId,
+      nameZh: saleLines.nameZh,
+      unit: saleLines.unit,
+      quantity: saleLines.quantity,
+      weightGrams: saleLines.weightGrams,
+      unitPriceFen: saleLines.unitPriceFen,
+      totalFen: saleLines.totalFen,
+      returnedQuantity: sql<number>`coalesce(-sum(${returned.quantity}), 0)::int`,
+    })
+    .from(saleLines)
+    .leftJoin(returned, eq(returned.originalLineId, saleLines.id))
+    .where(eq(saleLines.saleId, original.id))
+    .groupBy(saleLines.id)
+    .orderBy(asc(saleLines.lineNo));
+  return {
+    sale: original,
+    lines: lines.map((line) => ({ ...line, returnableQuantity: line.quantity - line.returnedQuantity })),
+  };
+}

@@ -1,0 +1,173 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { cashMovements, saleLines, saleTenders, sales } from '../../db/schema';
+import { writeAudit } from '../audit/write-audit';
+import { inTransaction, type StaffContext } from '../core/context';
+import { DomainError, found } from '../core/errors';
+import { newId } from '../core/ids';
+import { roundHalfUpDiv } from '../domain/money';
+import { storeLocalTime } from '../domain/store-time';
+import { findStoreLane } from '../lanes/lane-context';
+import { findOwnOpenShift } from '../shifts/find-open-shift';
+import { moveStock } from './finalize-sale';
+
+export const RecordReturnInput = z.object({
+  returnId: z.uuid(),
+  laneId: z.uuid(),
+  shiftId: z.uuid(),
+  receiptNo: z.string().regex(/^[0-9]{2}-[0-9]{8}-[0-9]{9}$/),
+  returnedAt: z.date(),
+  originalSaleId: z.uuid(),
+  lines: z
+    .array(z.object({ lineId: z.uuid(), originalLineId: z.uuid(), quantity: z.number().int().min(1).max(9999) }))
+    .min(1)
+    .max(500),
+});
+export type RecordReturnInput = z.input<typeof RecordReturnInput>;
+
+/**
+ * A return by receipt, refunded in cash: each unit back at what was paid for it (discounts included),
+ * stock back exactly once. Returns of one receipt queue on its row, so no line is returned twice.
+ */
+export async function recordReturn(ctx: StaffContext, rawInput: RecordReturnInput) {
+  const input = RecordReturnInput.parse(rawInput);
+  return inTransaction(ctx, async (tx) => {
+    const [known] = await tx.db
+      .select({ id: sales.id, totalFen: sales.totalFen, receiptNo: sales.receiptNo })
+      .from(sales)
+      .where(and(eq(sales.id, input.returnId), eq(sales.storeId, ctx.storeId)));
+    if (known) return { returnId: known.id, receiptNo: known.receiptNo, refundFen: -known.totalFen };
+    const [original] = await tx.db
+      .select()
+      .from(sales)
+      .where(and(eq(sales.id, input.originalSaleId), eq(sales.storeId, ctx.storeId)))
+      .for('update');
+    const sale = found(original, 'sale');
+    if (sale.kind !== 'sale' || sale.status !== 'completed') {
+      throw new DomainError('INVALID', 'return.not-returnable', 'Only completed sales can be returned');
+    }
+    const lane = await findStoreLane(tx, input.laneId);
+    const shift = await findOwnOpenShift(tx, input.shiftId);
+    const originals = await tx.db
+      .select()
+      .from(saleLines)
+      .where(
+        and(
+          eq(saleLines.saleId, sale.id),
+          inArray(
+            saleLines.id,
+            input.lines.map((l) => l.originalLineId),
+          ),
+        ),
+      );
+    const alreadyReturned = await tx.db
+      .select({ originalLineId: saleLines.originalLineId, quantity: sql<number>`-sum(${saleLines.quantity})::int` })
+      .from(saleLines)
+      .where(
+        inArray(
+          saleLines.originalLineId,
+          input.lines.map((l) => l.originalLineId),
+        ),
+      )
+      .groupBy(saleLines.originalLineId);
+    const returnedSoFar = new Map(alreadyReturned.map((r) => [r.originalLineId, r.quantity]));
+    const returnLines = input.lines.map((requested, index) => {
+      const line = originals.find((o) => o.id === requested.originalLineId);
+      if (!line) throw new DomainError('INVALID', 'return.unknown-line', 'A line is not on this receipt');
+      const before = alreadyReturned.find((r) => r.originalLineId === line.id)?.quantity ?? 0;
+      const asked = input.lines.filter((l) => l.originalLineId === line.id).reduce((sum, l) => sum + l.quantity, 0);
+      if (before + asked > line.quantity) {
+        throw new DomainError(
+          'CONFLICT',
+          'return.too-many',
+          `Only ${line.quantity - before} of ${line.nameZh} can still be returned`,
+        );
+      }
+      // Cumulative shares, so partial returns of a line add up to exactly what was paid for it.
+      const soFar = returnedSoFar.get(line.id) ?? 0;
+      returnedSoFar.set(line.id, soFar + requested.quantity);
+      const share = (fen: number) =>
+        -(
+          roundHalfUpDiv(fen * (soFar + requested.quantity), line.quantity) - roundHalfUpDiv(fen * soFar, line.quantity)
+        );
+      return {
+        id: requested.lineId,
+        saleId: input.returnId,
+        storeId: ctx.storeId,
+        lineNo: index + 1,
+        productId: line.productId,
+        scannedCode: line.scannedCode,
+        nameZh: line.nameZh,
+        departmentId: line.departmentId,
+        unit: line.unit,
+        quantity: -requested.quantity,
+        weightGrams: line.weightGrams,
+        unitPriceFen: line.unitPriceFen,
+        labelTotalFen: line.labelTotalFen,
+        grossFen: share(line.grossFen),
+        lineDiscountFen: share(line.lineDiscountFen),
+        saleDiscountFen: share(line.saleDiscountFen),
+        totalFen: share(line.totalFen),
+        vatRateBps: line.vatRateBps,
+        vatFen: share(line.vatFen),
+        originalLineId: line.id,
+      };
+    });
+    const totalFen = returnLines.reduce((sum, l) => sum + l.totalFen, 0);
+    const recordedAt = tx.now();
+    const local = storeLocalTime(input.returnedAt, lane.timeZone);
+    await tx.db.insert(sales).values({
+      id: input.returnId,
+      storeId: ctx.storeId,
+      laneId: lane.laneId,
+      shiftId: shift.id,
+      staffId: ctx.actor.staffId,
+      kind: 'return',
+      receiptNo: input.receiptNo,
+      originalSaleId: sale.id,
+      grossFen: returnLines.reduce((sum, l) => sum + l.grossFen, 0),
+      discountFen: returnLines.reduce((sum, l) => sum + l.lineDiscountFen + l.saleDiscountFen, 0),
+      totalFen,
+      changeFen: 0,
+      businessDate: local.businessDate,
+      localHour: local.hour,
+      soldAt: input.returnedAt,
+      recordedAt,
+    });
+    await tx.db.insert(saleLines).values(returnLines);
+    await tx.db.insert(saleTenders).values({
+      id: newId(),
+      saleId: input.returnId,
+      storeId: ctx.storeId,
+      kind: 'cash',
+      amountFen: totalFen,
+      reference: null,
+    });
+    await tx.db.insert(cashMovements).values({
+      id: newId(),
+      storeId: ctx.storeId,
+      shiftId: shift.id,
+      kind: 'refund',
+      amountFen: totalFen,
+      saleId: input.returnId,
+      createdAt: recordedAt,
+    });
+    const stockLines = returnLines.map((l) => ({ ...l, unit: l.unit === 'kg' ? ('kg' as const) : ('each' as const) }));
+    await moveStock(
+      tx,
+      'return',
+      input.returnId,
+      [...new Set(stockLines.map((l) => l.productId))].sort(),
+      stockLines,
+      recordedAt,
+    );
+    await writeAudit(tx, {
+      action: 'sale.returned',
+      entityType: 'sale',
+      entityId: sale.id,
+      summary: `${sale.receiptNo} → ${input.receiptNo}`,
+      changes: { refundFen: { from: null, to: -totalFen }, lines: { from: null, to: input.lines.length } },
+    });
+    return { returnId: input.returnId, receiptNo: input.receiptNo, refundFen: -totalFen };
+  });
+}
