@@ -121,3 +121,34 @@ test('offline, the lane keeps selling for cash; back online, each sale is record
   await page.reload();
   await expect.poll(() => onHandOf(page, d.code)).toBe(before - 1);
 });
+
+test('a return by receipt refunds cash and puts the item back in stock', async ({ page }) => {
+  const product = counted[5];
+  if (!product) throw new Error('seed catalog lacks products');
+  await signInAtLane(page, 2, '1002', 'cash1002');
+  await wedgeScan(page, product.barcodes[0]?.code ?? '');
+  await wedgeScan(page, product.barcodes[0]?.code ?? '');
+  await page
+    .getByRole('button', { name: formatFen(2 * product.priceFen, { symbol: true }) })
+    .first()
+    .click();
+  const receiptNo = await page.getByTestId('receipt-no').innerText();
+  await page.getByRole('button', { name: 'Next customer' }).click();
+  await expect(page.getByText(/waiting to upload/)).toHaveCount(0);
+  const afterSale = await onHandOf(page, product.code);
+
+  await page.getByRole('button', { name: 'Return' }).click();
+  await wedgeScan(page, receiptNo);
+  await page.getByLabel('Return quantity 1').fill('1');
+  await page.getByRole('button', { name: `Refund ${formatFen(product.priceFen, { symbol: true })}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Refunded' })).toHaveText(
+    `Refunded ${formatFen(product.priceFen, { symbol: true })}`,
+  );
+  expect(await onHandOf(page, product.code)).toBe(afterSale + 1);
+
+  await page.getByRole('button', { name: 'Next customer' }).click();
+  await page.getByRole('button', { name: 'Return' }).click();
+  await page.getByLabel('Receipt no.').fill(receiptNo);
+  await page.getByRole('button', { name: 'Find' }).click();
+  await expect(page.getByLabel('Return quantity 1')).toHaveAttribute('max', '1');
+});

@@ -12,6 +12,7 @@ import { quickCashAmounts } from '@/server/domain/sale';
 import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
 import { cartReducer, cartTotals, type Cart, type LaneProduct } from './cart';
 import { Receipt, type ReceiptStore } from './receipt';
+import { ReturnScreen } from './return-screen';
 import { useLane, type LaneConfig } from './use-lane';
 import { WedgeDetector } from './wedge-detector';
 
@@ -96,6 +97,7 @@ function Selling({
   const [message, setMessage] = useState<string | null>(null);
   const [weighing, setWeighing] = useState<ResolvedCode<LaneProduct> | null>(null);
   const [signingOut, setSigningOut] = useState(false);
+  const [returning, setReturning] = useState(false);
   const barcodeField = useRef<HTMLInputElement>(null);
   const { cart, dispatch, lookup } = lane;
   const totals = cartTotals(cart);
@@ -118,6 +120,8 @@ function Selling({
   );
 
   useEffect(() => {
+    // Other screens take their own scans (a receipt to return): the sale's listener stands down.
+    if (signingOut || returning) return;
     const detector = new WedgeDetector();
     let burstTarget: { input: HTMLInputElement; value: string } | null = null;
     const onKey = (event: KeyboardEvent) => {
@@ -143,7 +147,7 @@ function Selling({
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [scan]);
+  }, [scan, signingOut, returning]);
 
   const submitCode = (event: FormEvent) => {
     event.preventDefault();
@@ -166,6 +170,9 @@ function Selling({
   };
 
   if (signingOut) return <LaneSignOut lane={lane} onCancel={() => setSigningOut(false)} />;
+  if (returning && lane.session) {
+    return <ReturnScreen config={lane.config} shiftId={lane.session.shiftId} onDone={() => setReturning(false)} />;
+  }
 
   return (
     <main className="grid flex-1 grid-cols-[1fr_22rem] gap-4 p-4">
@@ -295,6 +302,14 @@ function Selling({
         <button
           type="button"
           className="btn-secondary mt-auto"
+          disabled={cart.lines.length > 0}
+          onClick={() => setReturning(true)}
+        >
+          {t('lane.return')}
+        </button>
+        <button
+          type="button"
+          className="btn-secondary"
           onClick={() => (cart.lines.length > 0 ? setMessage(t('lane.signOutRefused')) : setSigningOut(true))}
         >
           {t('lane.signOut')}

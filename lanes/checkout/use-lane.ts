@@ -209,6 +209,7 @@ export function useLane(config: LaneConfig) {
   );
 
   return {
+    config,
     ready,
     session,
     cart,
