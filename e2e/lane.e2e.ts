@@ -80,6 +80,12 @@ test('an unknown barcode is refused clearly and changes nothing', async ({ page 
     'Unknown barcode: 4006381333931',
   );
   await expect(page.getByRole('table', { name: 'Items' }).locator('tbody tr')).toContainText('Scan an item');
+
+  await page.getByRole('searchbox', { name: 'Product search (name / pinyin initials)' }).fill('xj');
+  await page.getByRole('list', { name: 'Search results' }).getByRole('button', { name: /香蕉/ }).click();
+  await page.getByLabel('Weight (grams)').fill('800');
+  await page.getByLabel('Weight (grams)').press('Enter');
+  await expect(page.getByRole('table', { name: 'Items' }).locator('tbody tr')).toContainText('0.800 kg');
 });
 
 test('a reload in the middle of a sale resumes exactly where the cashier was', async ({ page }) => {
@@ -120,6 +126,23 @@ test('offline, the lane keeps selling for cash; back online, each sale is record
   await expect(page.getByText('Online')).toBeVisible();
   await page.reload();
   await expect.poll(() => onHandOf(page, d.code)).toBe(before - 1);
+});
+
+test('paid in and paid out move the expected cash of the X report', async ({ page }) => {
+  await signInAtLane(page, 3, '7001', 'super7001');
+  await page.getByRole('button', { name: 'Drawer / X report' }).click();
+  const expected = page.getByTestId('x-expected');
+  await expect(expected).toContainText('¥');
+  const beforeFen = Math.round(Number((await expected.innerText()).replace(/[^0-9.-]/g, '')) * 100);
+  await page.getByLabel('Amount (yuan)').fill('50');
+  await page.getByLabel('Reason').fill('补零钱');
+  await page.getByRole('button', { name: 'Record' }).click();
+  await expect(expected).toContainText(formatFen(beforeFen + 5000, { symbol: true }));
+  await page.getByLabel('Kind').selectOption('paid_out');
+  await page.getByLabel('Amount (yuan)').fill('20');
+  await page.getByLabel('Reason').fill('买清洁用品');
+  await page.getByRole('button', { name: 'Record' }).click();
+  await expect(expected).toContainText(formatFen(beforeFen + 3000, { symbol: true }));
 });
 
 test('a return by receipt refunds cash and puts the item back in stock', async ({ page }) => {

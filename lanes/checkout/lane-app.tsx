@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
@@ -13,6 +13,8 @@ import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
 import { cartReducer, cartTotals, type Cart, type LaneProduct } from './cart';
 import { Receipt, type ReceiptStore } from './receipt';
 import { ReturnScreen } from './return-screen';
+import { searchProducts } from './search-products';
+import { ShiftTools } from './shift-tools';
 import { useLane, type LaneConfig } from './use-lane';
 import { WedgeDetector } from './wedge-detector';
 
@@ -98,6 +100,7 @@ function Selling({
   const [weighing, setWeighing] = useState<ResolvedCode<LaneProduct> | null>(null);
   const [signingOut, setSigningOut] = useState(false);
   const [returning, setReturning] = useState(false);
+  const [shiftTools, setShiftTools] = useState(false);
   const barcodeField = useRef<HTMLInputElement>(null);
   const { cart, dispatch, lookup } = lane;
   const totals = cartTotals(cart);
@@ -121,7 +124,7 @@ function Selling({
 
   useEffect(() => {
     // Other screens take their own scans (a receipt to return): the sale's listener stands down.
-    if (signingOut || returning) return;
+    if (signingOut || returning || shiftTools) return;
     const detector = new WedgeDetector();
     let burstTarget: { input: HTMLInputElement; value: string } | null = null;
     const onKey = (event: KeyboardEvent) => {
@@ -147,7 +150,7 @@ function Selling({
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [scan, signingOut, returning]);
+  }, [scan, signingOut, returning, shiftTools]);
 
   const submitCode = (event: FormEvent) => {
     event.preventDefault();
@@ -170,6 +173,8 @@ function Selling({
   };
 
   if (signingOut) return <LaneSignOut lane={lane} onCancel={() => setSigningOut(false)} />;
+  if (shiftTools && lane.session)
+    return <ShiftTools shiftId={lane.session.shiftId} onClose={() => setShiftTools(false)} />;
   if (returning && lane.session) {
     return <ReturnScreen config={lane.config} shiftId={lane.session.shiftId} onDone={() => setReturning(false)} />;
   }
@@ -196,6 +201,14 @@ function Selling({
             {t('lane.add')}
           </button>
         </form>
+        <ProductSearch
+          products={lane.products}
+          onPick={(product) => {
+            const resolved = { product, scannedCode: product.code, kind: 'plu' } as const;
+            if (product.unit === 'kg') setWeighing(resolved);
+            else dispatch({ type: 'scan', resolved });
+          }}
+        />
         {message && (
           <p role="alert" className="bg-red-50 px-3 py-2 text-red-700">
             {message}
@@ -299,9 +312,12 @@ function Selling({
           </div>
         </fieldset>
         <CashPanel dueFen={totals.settlement.dueFen} disabled={cart.lines.length === 0} onPay={payCash} />
+        <button type="button" className="btn-secondary mt-auto" onClick={() => setShiftTools(true)}>
+          {t('lane.shiftTools')}
+        </button>
         <button
           type="button"
-          className="btn-secondary mt-auto"
+          className="btn-secondary"
           disabled={cart.lines.length > 0}
           onClick={() => setReturning(true)}
         >
@@ -316,6 +332,49 @@ function Selling({
         </button>
       </aside>
     </main>
+  );
+}
+
+function ProductSearch({
+  products,
+  onPick,
+}: {
+  products: Map<string, LaneProduct>;
+  onPick: (product: LaneProduct) => void;
+}) {
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const results = useMemo(() => searchProducts(products.values(), query), [products, query]);
+  return (
+    <div className="border-b px-3 py-2">
+      <input
+        type="search"
+        aria-label={t('lane.search')}
+        placeholder={t('lane.search')}
+        className="field-input"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      {results.length > 0 && (
+        <ul className="mt-2 flex flex-wrap gap-1" aria-label={t('lane.searchResults')}>
+          {results.map((product) => (
+            <li key={product.id}>
+              <button
+                type="button"
+                className="btn-secondary px-2 py-1"
+                onClick={() => {
+                  onPick(product);
+                  setQuery('');
+                }}
+              >
+                {product.nameZh} {formatFen(product.priceFen, { symbol: true })}
+                {product.unit === 'kg' ? '/kg' : ''}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

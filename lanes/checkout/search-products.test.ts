@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { pinyinInitials } from '@/server/domain/pinyin';
+import type { LaneProduct } from './cart';
+import { searchProducts } from './search-products';
+
+const product = (code: string, nameZh: string, nameEn: string, active = true): LaneProduct => ({
+  id: code,
+  code,
+  nameZh,
+  nameEn,
+  pinyinInitials: pinyinInitials(nameZh),
+  departmentId: 'd',
+  unit: 'kg',
+  priceFen: 100,
+  vatRateBps: 900,
+  plu: code,
+  active,
+  barcodes: [],
+});
+
+const catalog = [
+  product('1001', '红富士苹果', 'Fuji Apples'),
+  product('1002', '香蕉', 'Bananas'),
+  product('1003', '阿克苏冰糖心苹果', 'Aksu Apples'),
+  product('1004', '旧苹果', 'Old apples', false),
+];
+
+describe('lane product search', () => {
+  it('finds by pinyin initials first, then by name, English name and code', () => {
+    expect(searchProducts(catalog, 'hfs').map((p) => p.code)).toEqual(['1001']);
+    expect(searchProducts(catalog, '苹果').map((p) => p.code)).toEqual(['1001', '1003']);
+    expect(searchProducts(catalog, 'APPLES').map((p) => p.code)).toEqual(['1001', '1003']);
+    expect(searchProducts(catalog, '1002').map((p) => p.code)).toEqual(['1002']);
+    expect(searchProducts(catalog, '')).toEqual([]);
+  });
+});

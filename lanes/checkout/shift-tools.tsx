@@ -1,0 +1,112 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { v7 as uuidv7 } from 'uuid';
+import { useT } from '@/app/i18n/locale-provider';
+import { useTRPC } from '@/app/trpc/client';
+import { describeError, firstMessage } from '@/app/trpc/errors';
+import { formatFen, parseYuan } from '@/server/domain/money';
+
+/** Paid-in / paid-out with a reason, and the X report of the shift so far. */
+export function ShiftTools({ shiftId, onClose }: { shiftId: string; onClose: () => void }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ kind: 'paid_in' as 'paid_in' | 'paid_out', amount: '', reason: '' });
+  const [movementId, setMovementId] = useState(() => uuidv7());
+  const report = useQuery({ ...trpc.lane.shiftReport.queryOptions({ shiftId }), staleTime: 0 });
+  const record = useMutation(
+    trpc.lane.recordCashMovement.mutationOptions({
+      onSuccess: async () => {
+        setForm({ kind: 'paid_in', amount: '', reason: '' });
+        setMovementId(uuidv7());
+        await queryClient.invalidateQueries({ queryKey: trpc.lane.shiftReport.pathKey() });
+      },
+    }),
+  );
+  const error = describeError(record.error, t);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    record.mutate({
+      movementId,
+      shiftId,
+      kind: form.kind,
+      amountFen: parseYuan(form.amount) ?? 0,
+      reason: form.reason,
+    });
+  };
+  const x = report.data;
+  return (
+    <div className="mx-auto mt-8 grid w-[48rem] grid-cols-2 gap-4">
+      <form onSubmit={submit} className="space-y-3 rounded bg-white p-6 shadow" aria-label={t('lane.paidInOut')}>
+        <h2 className="font-semibold">{t('lane.paidInOut')}</h2>
+        <select
+          aria-label={t('lane.movementKind')}
+          className="field-input"
+          value={form.kind}
+          onChange={(e) => setForm({ ...form, kind: e.target.value as 'paid_in' | 'paid_out' })}
+        >
+          <option value="paid_in">{t('lane.paidIn')}</option>
+          <option value="paid_out">{t('lane.paidOut')}</option>
+        </select>
+        <label className="block text-sm">
+          {t('lane.amount')}
+          <input
+            className="field-input font-mono"
+            inputMode="decimal"
+            value={form.amount}
+            onChange={(e) => setForm({ ...form, amount: e.target.value })}
+          />
+        </label>
+        <label className="block text-sm">
+          {t('lane.reason')}
+          <input
+            className="field-input"
+            value={form.reason}
+            onChange={(e) => setForm({ ...form, reason: e.target.value })}
+          />
+        </label>
+        {error && (
+          <p role="alert" className="text-sm text-red-600">
+            {firstMessage(error)}
+          </p>
+        )}
+        <button type="submit" className="btn-primary w-full" disabled={record.isPending}>
+          {t('lane.record')}
+        </button>
+      </form>
+      <section className="space-y-1 rounded bg-white p-6 font-mono text-sm shadow" aria-label={t('lane.xReport')}>
+        <h2 className="font-sans font-semibold">{t('lane.xReport')}</h2>
+        {x && (
+          <>
+            <p>
+              {t('lane.sales')}: {x.sales.count} · {formatFen(x.sales.totalFen, { symbol: true })}
+            </p>
+            <p>
+              {t('lane.return')}: {x.returns.count} · {formatFen(x.returns.totalFen, { symbol: true })}
+            </p>
+            <p>
+              {t('lane.cash')}: {formatFen(x.takingsByTender.cash, { symbol: true })}
+            </p>
+            <p>
+              {t('lane.paidIn')}: {formatFen(x.cash.paidInFen, { symbol: true })} · {t('lane.paidOut')}:{' '}
+              {formatFen(-x.cash.paidOutFen, { symbol: true })}
+            </p>
+            <p data-testid="x-expected">
+              {t('lane.expected')}: {formatFen(x.cash.expectedFen, { symbol: true })}
+            </p>
+          </>
+        )}
+        <div className="flex gap-2 pt-3 font-sans print:hidden">
+          <button type="button" className="btn-secondary" onClick={() => window.print()}>
+            {t('lane.print')}
+          </button>
+          <button type="button" className="btn-secondary" onClick={onClose}>
+            {t('lane.back')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
