@@ -128,6 +128,30 @@ test('offline, the lane keeps selling for cash; back online, each sale is record
   await expect.poll(() => onHandOf(page, d.code)).toBe(before - 1);
 });
 
+test('a parked sale waits while the next customer pays, survives a reload, and resumes', async ({ page }) => {
+  const [a, b] = counted.slice(6);
+  if (!a || !b) throw new Error('seed catalog lacks products');
+  await signInAtLane(page, 1, '1001', 'cash1001');
+  await wedgeScan(page, a.barcodes[0]?.code ?? '');
+  await page.getByRole('button', { name: 'Park sale' }).click();
+  await expect(page.getByTestId('sale-total')).toHaveText('¥0.00');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Finish the current and parked sales first' })).toBeVisible();
+  await wedgeScan(page, b.barcodes[0]?.code ?? '');
+  await page
+    .getByRole('button', { name: formatFen(b.priceFen, { symbol: true }) })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Next customer' }).click();
+  await page.reload();
+  await page
+    .getByRole('list', { name: 'Parked sales' })
+    .getByRole('button', { name: /Resume/ })
+    .click();
+  await expect(page.getByTestId('sale-total')).toHaveText(formatFen(a.priceFen, { symbol: true }));
+  await expect(page.getByRole('list', { name: 'Parked sales' })).toHaveCount(0);
+});
+
 test('paid in and paid out move the expected cash of the X report', async ({ page }) => {
   await signInAtLane(page, 3, '7001', 'super7001');
   await page.getByRole('button', { name: 'Drawer / X report' }).click();

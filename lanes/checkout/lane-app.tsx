@@ -312,7 +312,34 @@ function Selling({
           </div>
         </fieldset>
         <CashPanel dueFen={totals.settlement.dueFen} disabled={cart.lines.length === 0} onPay={payCash} />
-        <button type="button" className="btn-secondary mt-auto" onClick={() => setShiftTools(true)}>
+        <div className="mt-auto rounded bg-white p-3 shadow">
+          <button
+            type="button"
+            className="btn-secondary w-full"
+            disabled={cart.lines.length === 0}
+            onClick={() => void lane.park()}
+          >
+            {t('lane.park')}
+          </button>
+          {lane.parked.length > 0 && (
+            <ul className="mt-2 space-y-1" aria-label={t('lane.parked')}>
+              {lane.parked.map((parkedCart) => (
+                <li key={parkedCart.saleId}>
+                  <button
+                    type="button"
+                    className="btn-secondary w-full"
+                    disabled={cart.lines.length > 0}
+                    onClick={() => void lane.resume(parkedCart.saleId)}
+                  >
+                    {t('lane.resume')} {new Date(parkedCart.startedAt).toLocaleTimeString('zh-CN')} ·{' '}
+                    {formatFen(cartTotals(parkedCart).totalFen, { symbol: true })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <button type="button" className="btn-secondary" onClick={() => setShiftTools(true)}>
           {t('lane.shiftTools')}
         </button>
         <button
@@ -326,7 +353,9 @@ function Selling({
         <button
           type="button"
           className="btn-secondary"
-          onClick={() => (cart.lines.length > 0 ? setMessage(t('lane.signOutRefused')) : setSigningOut(true))}
+          onClick={() =>
+            cart.lines.length > 0 || lane.parked.length > 0 ? setMessage(t('lane.signOutRefused')) : setSigningOut(true)
+          }
         >
           {t('lane.signOut')}
         </button>

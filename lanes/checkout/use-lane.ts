@@ -31,6 +31,7 @@ export function useLane(config: LaneConfig) {
   const [cart, dispatchRaw] = useReducer(cartReducer, undefined, () => emptyCart(new Date().toISOString()));
   const [products, setProducts] = useState<Map<string, LaneProduct>>(new Map());
   const [outbox, setOutbox] = useState<OutboxEntry[]>([]);
+  const [parked, setParked] = useState<Cart[]>([]);
   const [online, setOnline] = useState(true);
   const restored = useRef(false);
 
@@ -51,12 +52,14 @@ export function useLane(config: LaneConfig) {
       const store = await LaneStore.open(`lanekeeper-${config.storeId}-lane-${config.laneNumber}`);
       if (cancelled) return;
       storeRef.current = store;
-      const [savedCart, savedSession, cached, pending] = await Promise.all([
+      const [savedCart, savedSession, cached, pending, savedParked] = await Promise.all([
         store.loadCart(),
         store.get<LaneSession>('session'),
         store.allProducts(),
         store.pending(),
+        store.get<Cart[]>('parked'),
       ]);
+      setParked(savedParked ?? []);
       if (savedCart) dispatchRaw({ type: 'restore', cart: savedCart });
       restored.current = true;
       setSession(savedSession ?? null);
@@ -208,8 +211,34 @@ export function useLane(config: LaneConfig) {
     [config, flushOutbox, online, session],
   );
 
+  /** 挂单: the open sale steps aside (kept in IndexedDB) and the next customer is served. */
+  const park = useCallback(async () => {
+    const store = storeRef.current;
+    if (!store || cart.lines.length === 0) return;
+    const next = [...parked, cart];
+    await store.set('parked', next);
+    setParked(next);
+    dispatchRaw({ type: 'new-sale', at: new Date().toISOString() });
+  }, [cart, parked]);
+
+  const resume = useCallback(
+    async (saleId: string) => {
+      const store = storeRef.current;
+      const chosen = parked.find((p) => p.saleId === saleId);
+      if (!store || !chosen || cart.lines.length > 0) return;
+      const rest = parked.filter((p) => p.saleId !== saleId);
+      await store.set('parked', rest);
+      setParked(rest);
+      dispatchRaw({ type: 'restore', cart: chosen });
+    },
+    [cart.lines.length, parked],
+  );
+
   return {
     config,
+    parked,
+    park,
+    resume,
     ready,
     session,
     cart,
