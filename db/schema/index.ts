@@ -4,3 +4,4 @@ export * from './staff';
 export * from './stores';
 export * from './sales';
 export * from './stock';
+export * from './approvals';

@@ -18,9 +18,9 @@ export type SignInInput = z.input<typeof SignInInput>;
 const badCredentials = () =>
   new DomainError('UNAUTHENTICATED', 'auth.bad-credentials', 'Operator number or password is wrong');
 
-export async function signIn(ctx: ServiceContext, rawInput: SignInInput) {
-  const input = SignInInput.parse(rawInput);
-  const [account] = await ctx.db.select().from(staff).where(eq(staff.operatorNo, input.operatorNo));
+/** The active account behind an operator number and password, counting failures towards the lockout. */
+export async function checkCredentials(ctx: ServiceContext, operatorNo: string, password: string) {
+  const [account] = await ctx.db.select().from(staff).where(eq(staff.operatorNo, operatorNo));
   const now = ctx.now();
   if (!account || !account.active) throw badCredentials();
   if (account.lockedUntil && account.lockedUntil > now) {
@@ -30,10 +30,17 @@ export async function signIn(ctx: ServiceContext, rawInput: SignInInput) {
       `Too many failed sign-ins: locked until ${account.lockedUntil.toISOString()}`,
     );
   }
-  if (!(await verifyPassword(account.passwordHash, input.password))) {
+  if (!(await verifyPassword(account.passwordHash, password))) {
     await recordFailedSignIn(ctx, account.id, now);
     throw badCredentials();
   }
+  return account;
+}
+
+export async function signIn(ctx: ServiceContext, rawInput: SignInInput) {
+  const input = SignInInput.parse(rawInput);
+  const account = await checkCredentials(ctx, input.operatorNo, input.password);
+  const now = ctx.now();
   const needed = input.area === 'back-office' ? 'back-office.enter' : 'lane.sell';
   if (!can(account.role, needed)) {
     throw new DomainError('FORBIDDEN', `auth.${input.area}-forbidden`, `Your role cannot sign in to the ${input.area}`);

@@ -28,6 +28,7 @@ export const saleLineSchema = z.object({
   unitPriceFen: z.number().int().min(0).max(99_999_999),
   labelTotalFen: z.number().int().min(0).max(99_999_999).nullable(),
   discount: discountSchema.nullable(),
+  overrideApprovalId: z.uuid().optional(),
 });
 export type SaleLine = z.infer<typeof saleLineSchema>;
 
@@ -127,6 +128,16 @@ export function priceSale(lines: readonly SaleLine[], saleDiscount: Discount | n
   const grossFen = priced.reduce((sum, p) => sum + p.grossFen, 0);
   const totalFen = priced.reduce((sum, p) => sum + p.totalFen, 0);
   return { lines: priced, grossFen, discountFen: grossFen - totalFen, totalFen, vat };
+}
+
+/** How much discount a cashier may give on a sale alone; beyond it a supervisor approves. */
+export const CASHIER_DISCOUNT_LIMIT_BPS = 1000;
+
+export function discountNeedsApproval(
+  totals: Pick<SaleTotals, 'grossFen' | 'discountFen'>,
+  limitBps = CASHIER_DISCOUNT_LIMIT_BPS,
+): boolean {
+  return totals.discountFen * 10_000 > totals.grossFen * limitBps;
 }
 
 export const TENDER_KINDS = ['cash', 'bank_card', 'store_card'] as const;

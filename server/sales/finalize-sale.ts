@@ -1,11 +1,20 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { cashMovements, products, saleLines, saleTenders, sales, stockLevels, stockMovements } from '../../db/schema';
+import { spendApproval } from '../approvals/spend-approval';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
 import { newId } from '../core/ids';
-import { discountSchema, priceSale, saleLineSchema, settle, tenderSchema, type SaleLine } from '../domain/sale';
+import {
+  discountNeedsApproval,
+  discountSchema,
+  priceSale,
+  saleLineSchema,
+  settle,
+  tenderSchema,
+  type SaleLine,
+} from '../domain/sale';
 import { storeLocalTime } from '../domain/store-time';
 import { findStoreLane } from '../lanes/lane-context';
 import { findOwnOpenShift } from '../shifts/find-open-shift';
@@ -21,6 +30,7 @@ export const FinalizeSaleInput = z.object({
   saleDiscount: discountSchema.nullable(),
   tenders: z.array(tenderSchema).min(1).max(10),
   sentOffline: z.boolean().default(false),
+  discountApprovalId: z.uuid().nullable().default(null),
   voidedLines: z
     .array(z.object({ line: saleLineSchema, voidedAt: z.string().max(40) }))
     .max(500)
@@ -74,6 +84,7 @@ export async function finalizeSale(ctx: StaffContext, rawInput: FinalizeSaleInpu
       throw new DomainError('INVALID', 'sale.unknown-product', 'A line names a product this store does not have');
     }
     const priceDifferences = input.lines.flatMap((line) => {
+      if (line.overrideApprovalId) return [];
       const catalogPriceFen = catalog.find((p) => p.id === line.productId)?.priceFen ?? line.unitPriceFen;
       return catalogPriceFen === line.unitPriceFen
         ? []
@@ -160,6 +171,7 @@ export async function finalizeSale(ctx: StaffContext, rawInput: FinalizeSaleInpu
       });
     }
     await moveStock(tx, 'sale', input.saleId, productIds, input.lines, recordedAt);
+    await recordApprovals(tx, input, totals, catalog);
     for (const { line, voidedAt } of input.voidedLines) {
       await writeAudit(tx, {
         action: 'sale.line-voided',
@@ -181,6 +193,41 @@ export async function finalizeSale(ctx: StaffContext, rawInput: FinalizeSaleInpu
       changeFen: settlement.changeFen,
       recordedAt,
     };
+  });
+}
+
+/** Price overrides and discounts beyond the cashier's limit stand only with a supervisor's approval, audited. */
+async function recordApprovals(
+  ctx: StaffContext,
+  input: z.output<typeof FinalizeSaleInput>,
+  totals: ReturnType<typeof priceSale>,
+  catalog: { id: string; priceFen: number }[],
+): Promise<void> {
+  for (const line of input.lines) {
+    if (!line.overrideApprovalId) continue;
+    const approverStaffId = await spendApproval(ctx, line.overrideApprovalId, 'price-override', input.saleId);
+    const catalogPriceFen = catalog.find((p) => p.id === line.productId)?.priceFen ?? null;
+    await writeAudit(ctx, {
+      action: 'sale.price-overridden',
+      entityType: 'sale',
+      entityId: input.saleId,
+      approverStaffId,
+      summary: `${input.receiptNo} ${line.nameZh}`,
+      changes: { unitPriceFen: { from: catalogPriceFen, to: line.unitPriceFen } },
+    });
+  }
+  if (!discountNeedsApproval(totals)) return;
+  if (!input.discountApprovalId) {
+    throw new DomainError('FORBIDDEN', 'sale.discount-needs-approval', 'This discount needs a supervisor’s approval');
+  }
+  const approverStaffId = await spendApproval(ctx, input.discountApprovalId, 'discount', input.saleId);
+  await writeAudit(ctx, {
+    action: 'sale.discount-approved',
+    entityType: 'sale',
+    entityId: input.saleId,
+    approverStaffId,
+    summary: input.receiptNo,
+    changes: { discountFen: { from: 0, to: totals.discountFen }, grossFen: { from: null, to: totals.grossFen } },
   });
 }
 

@@ -1,4 +1,6 @@
+import { grantApproval, GrantApprovalInput } from '../../approvals/grant-approval';
 import { signOut } from '../../auth/sign-out';
+import { voidOpenSale, VoidOpenSaleInput } from '../../sales/void-open-sale';
 import { resolveScan, ResolveScanInput } from '../../catalog/resolve-scan';
 import { LANE_SESSION_COOKIE } from '../../auth/session-policy';
 import { getLaneState, GetLaneStateInput } from '../../lanes/get-lane-state';
@@ -39,6 +41,12 @@ export const laneRouter = router({
   recordReturn: laneProcedureFor('lane.sell')
     .input(RecordReturnInput)
     .mutation(({ ctx, input }) => recordReturn(ctx, input)),
+  grantApproval: laneProcedureFor('lane.sell')
+    .input(GrantApprovalInput)
+    .mutation(({ ctx, input }) => grantApproval(ctx, input)),
+  voidOpenSale: laneProcedureFor('lane.sell')
+    .input(VoidOpenSaleInput)
+    .mutation(({ ctx, input }) => voidOpenSale(ctx, input)),
   recordCashMovement: laneProcedureFor('lane.sell')
     .input(RecordCashMovementInput)
     .mutation(({ ctx, input }) => recordCashMovement(ctx, input)),

@@ -1,0 +1,37 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { auditLog } from '../../db/schema';
+import { spendApproval } from '../approvals/spend-approval';
+import { writeAudit } from '../audit/write-audit';
+import { inTransaction, type StaffContext } from '../core/context';
+import { priceSale, saleLineSchema } from '../domain/sale';
+
+export const VoidOpenSaleInput = z.object({
+  saleId: z.uuid(),
+  approvalId: z.uuid(),
+  lines: z.array(saleLineSchema).max(500),
+});
+export type VoidOpenSaleInput = z.input<typeof VoidOpenSaleInput>;
+
+/** Voiding a whole sale before payment: nothing is sold, but who voided what, and who approved, is kept. */
+export async function voidOpenSale(ctx: StaffContext, rawInput: VoidOpenSaleInput) {
+  const input = VoidOpenSaleInput.parse(rawInput);
+  return inTransaction(ctx, async (tx) => {
+    const approverStaffId = await spendApproval(tx, input.approvalId, 'void-sale', input.saleId);
+    const [already] = await tx.db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, input.saleId), eq(auditLog.action, 'sale.voided')));
+    if (already) return { voided: true };
+    const totals = priceSale(input.lines, null);
+    await writeAudit(tx, {
+      action: 'sale.voided',
+      entityType: 'sale',
+      entityId: input.saleId,
+      approverStaffId,
+      summary: `${input.lines.length} lines, ${totals.totalFen} fen`,
+      changes: { lines: { from: input.lines.map((l) => `${l.nameZh} × ${l.weightGrams ?? l.quantity}`), to: null } },
+    });
+    return { voided: true };
+  });
+}
