@@ -152,6 +152,53 @@ test('a parked sale waits while the next customer pays, survives a reload, and r
   await expect(page.getByRole('list', { name: 'Parked sales' })).toHaveCount(0);
 });
 
+test('price override, a large discount and voiding a sale need a supervisor at the lane', async ({ page }) => {
+  const product = counted[8];
+  if (!product) throw new Error('seed catalog lacks products');
+  await signInAtLane(page, 2, '1002', 'cash1002');
+  await wedgeScan(page, product.barcodes[0]?.code ?? '');
+
+  await page.getByRole('button', { name: 'Override price 1' }).click();
+  const priceDialog = page.getByRole('form', { name: 'Override price' });
+  await priceDialog.getByLabel('New unit price (yuan)').fill(formatFen(product.priceFen - 100));
+  await priceDialog.getByLabel('Supervisor operator number').fill('1002');
+  await priceDialog.getByLabel('Supervisor password').fill('cash1002');
+  await priceDialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(priceDialog.getByRole('alert')).toHaveText('Only a supervisor or manager of this store can approve');
+  await priceDialog.getByLabel('Supervisor operator number').fill('7001');
+  await priceDialog.getByLabel('Supervisor password').fill('super7001');
+  await priceDialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByTestId('sale-total')).toHaveText(formatFen(product.priceFen - 100, { symbol: true }));
+
+  await page.getByRole('button', { name: 'Sale discount' }).click();
+  const discountDialog = page.getByRole('form', { name: 'Sale discount' });
+  await discountDialog.getByLabel('Discount (%)').fill('50');
+  await discountDialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(discountDialog.getByRole('alert')).toBeVisible();
+  await discountDialog.getByLabel('Supervisor operator number').fill('7001');
+  await discountDialog.getByLabel('Supervisor password').fill('super7001');
+  await discountDialog.getByRole('button', { name: 'Confirm' }).click();
+  const discounted = Math.round((product.priceFen - 100) / 2);
+  await expect(page.getByTestId('sale-total')).toHaveText(formatFen(discounted, { symbol: true }));
+  await page
+    .getByRole('button', { name: formatFen(discounted, { symbol: true }) })
+    .first()
+    .click();
+  await expect(page.getByRole('region', { name: 'Receipt' }).getByTestId('receipt-total')).toContainText(
+    formatFen(discounted, { symbol: true }),
+  );
+  await page.getByRole('button', { name: 'Next customer' }).click();
+  await expect(page.getByText(/waiting to upload|refused/)).toHaveCount(0);
+
+  await wedgeScan(page, product.barcodes[0]?.code ?? '');
+  await page.getByRole('button', { name: 'Void sale' }).click();
+  const voidDialog = page.getByRole('form', { name: 'Void sale' });
+  await voidDialog.getByLabel('Supervisor operator number').fill('7001');
+  await voidDialog.getByLabel('Supervisor password').fill('super7001');
+  await voidDialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByTestId('sale-total')).toHaveText('¥0.00');
+});
+
 test('paid in and paid out move the expected cash of the X report', async ({ page }) => {
   await signInAtLane(page, 3, '7001', 'super7001');
   await page.getByRole('button', { name: 'Drawer / X report' }).click();

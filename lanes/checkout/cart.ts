@@ -29,6 +29,7 @@ export interface Cart {
   lines: SaleLine[];
   voidedLines: VoidedLine[];
   saleDiscount: Discount | null;
+  discountApprovalId?: string | null;
   customerSegment: string | null;
   tenders: Tender[];
 }
@@ -38,6 +39,8 @@ export type CartAction =
   | { type: 'set-quantity'; lineId: string; quantity: number }
   | { type: 'void-line'; lineId: string; at: string }
   | { type: 'set-segment'; segment: string | null }
+  | { type: 'override-price'; lineId: string; unitPriceFen: number; approvalId: string }
+  | { type: 'set-sale-discount'; discount: Discount | null; approvalId: string | null }
   | { type: 'add-tender'; tender: Tender }
   | { type: 'clear-tenders' }
   | { type: 'restore'; cart: Cart }
@@ -108,6 +111,17 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
         voidedLines: [...cart.voidedLines, { line, voidedAt: action.at }],
       };
     }
+    case 'override-price':
+      return {
+        ...cart,
+        lines: cart.lines.map((l) =>
+          l.lineId === action.lineId
+            ? { ...l, unitPriceFen: action.unitPriceFen, labelTotalFen: null, overrideApprovalId: action.approvalId }
+            : l,
+        ),
+      };
+    case 'set-sale-discount':
+      return { ...cart, saleDiscount: action.discount, discountApprovalId: action.approvalId };
     case 'set-segment':
       return { ...cart, customerSegment: action.segment };
     case 'add-tender':

@@ -4,12 +4,13 @@ import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { useT } from '@/app/i18n/locale-provider';
-import { useTRPC } from '@/app/trpc/client';
+import { useTRPC, useTRPCClient } from '@/app/trpc/client';
 import { describeError, firstMessage } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
 import type { ResolvedCode } from '@/server/domain/resolve-code';
-import { quickCashAmounts } from '@/server/domain/sale';
+import { discountNeedsApproval, priceSale, quickCashAmounts, type Discount } from '@/server/domain/sale';
 import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
+import { ApprovalDialog } from './approval-dialog';
 import { cartReducer, cartTotals, type Cart, type LaneProduct } from './cart';
 import { Receipt, type ReceiptStore } from './receipt';
 import { ReturnScreen } from './return-screen';
@@ -101,6 +102,12 @@ function Selling({
   const [signingOut, setSigningOut] = useState(false);
   const [returning, setReturning] = useState(false);
   const [shiftTools, setShiftTools] = useState(false);
+  const [dialog, setDialog] = useState<
+    null | { kind: 'void' } | { kind: 'discount' } | { kind: 'price'; lineId: string }
+  >(null);
+  const [newPrice, setNewPrice] = useState('');
+  const [discountInput, setDiscountInput] = useState({ percent: '', amount: '' });
+  const client = useTRPCClient();
   const barcodeField = useRef<HTMLInputElement>(null);
   const { cart, dispatch, lookup } = lane;
   const totals = cartTotals(cart);
@@ -124,7 +131,7 @@ function Selling({
 
   useEffect(() => {
     // Other screens take their own scans (a receipt to return): the sale's listener stands down.
-    if (signingOut || returning || shiftTools) return;
+    if (signingOut || returning || shiftTools || dialog) return;
     const detector = new WedgeDetector();
     let burstTarget: { input: HTMLInputElement; value: string } | null = null;
     const onKey = (event: KeyboardEvent) => {
@@ -150,7 +157,7 @@ function Selling({
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [scan, signingOut, returning, shiftTools]);
+  }, [scan, signingOut, returning, shiftTools, dialog]);
 
   const submitCode = (event: FormEvent) => {
     event.preventDefault();
@@ -179,8 +186,88 @@ function Selling({
     return <ReturnScreen config={lane.config} shiftId={lane.session.shiftId} onDone={() => setReturning(false)} />;
   }
 
+  const discountFromInput = (): Discount | null => {
+    const percent = Number(discountInput.percent);
+    if (discountInput.percent && Number.isFinite(percent) && percent > 0) {
+      return { kind: 'percent', bps: Math.min(10_000, Math.round(percent * 100)) };
+    }
+    const amount = parseYuan(discountInput.amount);
+    return amount ? { kind: 'amount', fen: amount } : null;
+  };
+
+  const approvalDialog =
+    dialog?.kind === 'void' ? (
+      <ApprovalDialog
+        title={t('lane.voidSale')}
+        action="void-sale"
+        saleId={cart.saleId}
+        onCancel={() => setDialog(null)}
+        onApproved={async (approvalId) => {
+          if (!approvalId) return;
+          await client.lane.voidOpenSale.mutate({ saleId: cart.saleId, approvalId, lines: cart.lines });
+          dispatch({ type: 'new-sale', at: new Date().toISOString() });
+          setDialog(null);
+        }}
+      />
+    ) : dialog?.kind === 'price' ? (
+      <ApprovalDialog
+        title={t('lane.overridePrice')}
+        action="price-override"
+        saleId={cart.saleId}
+        onCancel={() => setDialog(null)}
+        onApproved={(approvalId) => {
+          const unitPriceFen = parseYuan(newPrice);
+          if (approvalId && unitPriceFen !== null)
+            dispatch({ type: 'override-price', lineId: dialog.lineId, unitPriceFen, approvalId });
+          setDialog(null);
+        }}
+      >
+        <label className="block text-sm">
+          {t('lane.newPrice')}
+          <input
+            className="field-input font-mono"
+            inputMode="decimal"
+            value={newPrice}
+            onChange={(e) => setNewPrice(e.target.value)}
+          />
+        </label>
+      </ApprovalDialog>
+    ) : dialog?.kind === 'discount' ? (
+      <ApprovalDialog
+        title={t('lane.discount')}
+        action="discount"
+        saleId={cart.saleId}
+        needsApproval={() => discountNeedsApproval(priceSale(cart.lines, discountFromInput()))}
+        onCancel={() => setDialog(null)}
+        onApproved={(approvalId) => {
+          dispatch({ type: 'set-sale-discount', discount: discountFromInput(), approvalId });
+          setDialog(null);
+        }}
+      >
+        <label className="block text-sm">
+          {t('lane.discountPercent')}
+          <input
+            className="field-input font-mono"
+            inputMode="decimal"
+            value={discountInput.percent}
+            onChange={(e) => setDiscountInput({ ...discountInput, percent: e.target.value })}
+          />
+        </label>
+        <label className="block text-sm">
+          {t('lane.discountAmount')}
+          <input
+            className="field-input font-mono"
+            inputMode="decimal"
+            value={discountInput.amount}
+            onChange={(e) => setDiscountInput({ ...discountInput, amount: e.target.value })}
+          />
+        </label>
+      </ApprovalDialog>
+    ) : null;
+
   return (
     <main className="grid flex-1 grid-cols-[1fr_22rem] gap-4 p-4">
+      {approvalDialog}
       <section className="flex flex-col rounded bg-white shadow">
         <form onSubmit={submitCode} className="flex gap-2 border-b p-3">
           <label htmlFor="barcode" className="sr-only">
@@ -261,6 +348,17 @@ function Selling({
                 <td>
                   <button
                     type="button"
+                    className="mr-3 text-brand-700 hover:underline"
+                    aria-label={`${t('lane.overridePrice')} ${i + 1}`}
+                    onClick={() => {
+                      setNewPrice('');
+                      setDialog({ kind: 'price', lineId: line.lineId });
+                    }}
+                  >
+                    {t('lane.overridePrice')}
+                  </button>
+                  <button
+                    type="button"
                     className="text-red-600 hover:underline"
                     aria-label={`${t('lane.voidLine')} ${i + 1}`}
                     onClick={() => dispatch({ type: 'void-line', lineId: line.lineId, at: new Date().toISOString() })}
@@ -312,6 +410,24 @@ function Selling({
           </div>
         </fieldset>
         <CashPanel dueFen={totals.settlement.dueFen} disabled={cart.lines.length === 0} onPay={payCash} />
+        <div className="grid grid-cols-2 gap-2">
+          <button
+            type="button"
+            className="btn-secondary"
+            disabled={cart.lines.length === 0}
+            onClick={() => setDialog({ kind: 'discount' })}
+          >
+            {t('lane.discount')}
+          </button>
+          <button
+            type="button"
+            className="btn-secondary text-red-700"
+            disabled={cart.lines.length === 0}
+            onClick={() => setDialog({ kind: 'void' })}
+          >
+            {t('lane.voidSale')}
+          </button>
+        </div>
         <div className="mt-auto rounded bg-white p-3 shadow">
           <button
             type="button"

@@ -200,6 +200,7 @@ export function useLane(config: LaneConfig) {
         tenders: cart.tenders,
         sentOffline: !online,
         voidedLines: cart.voidedLines,
+        discountApprovalId: cart.discountApprovalId ?? null,
       };
       const next = emptyCart(soldAt.toISOString());
       await store.finishSale({ saleId: cart.saleId, input, queuedAt: soldAt.toISOString(), rejected: null }, next);
