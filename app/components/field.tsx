@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { ShownError } from '@/app/trpc/errors';
+import { firstMessage, type ShownError } from '@/app/trpc/errors';
 
 /** A labelled form control with its error message tied to it for screen readers. */
 export function Field({
@@ -44,6 +44,16 @@ export function FormError({ error, className = '' }: { error: ShownError | null;
   return (
     <p role="alert" className={`text-sm text-red-600 ${className}`}>
       {error.message}
+    </p>
+  );
+}
+
+/** Any error of a compact form, in one line: the first field's message, else the error's. */
+export function ErrorAlert({ error }: { error: ShownError | null }) {
+  if (!error) return null;
+  return (
+    <p role="alert" className="text-sm text-red-600">
+      {firstMessage(error)}
     </p>
   );
 }

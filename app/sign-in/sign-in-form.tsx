@@ -3,9 +3,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { LanguageSwitcher } from '@/app/components/back-office-header';
+import { ErrorAlert } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
-import { describeError, firstMessage } from '@/app/trpc/errors';
+import { describeError } from '@/app/trpc/errors';
 
 export function SignInForm() {
   const t = useT();
@@ -54,11 +55,7 @@ export function SignInForm() {
             onChange={(event) => setPassword(event.target.value)}
           />
         </div>
-        {error && (
-          <p role="alert" className="text-sm text-red-600">
-            {firstMessage(error)}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         <button type="submit" className="btn-primary w-full" disabled={signIn.isPending}>
           {t('signIn.submit')}
         </button>

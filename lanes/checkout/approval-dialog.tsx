@@ -3,9 +3,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { v7 as uuidv7 } from 'uuid';
+import { ErrorAlert } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
-import { describeError, firstMessage } from '@/app/trpc/errors';
+import { describeError } from '@/app/trpc/errors';
 
 type ApprovalAction = 'void-sale' | 'price-override' | 'discount';
 
@@ -67,11 +68,7 @@ export function ApprovalDialog({
             />
           </label>
         </fieldset>
-        {error && (
-          <p role="alert" className="text-sm text-red-600">
-            {firstMessage(error)}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         <div className="flex gap-2">
           <button type="button" className="btn-secondary" onClick={onCancel}>
             {t('lane.back')}

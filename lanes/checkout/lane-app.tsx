@@ -3,9 +3,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
+import { ErrorAlert } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC, useTRPCClient } from '@/app/trpc/client';
-import { describeError, firstMessage } from '@/app/trpc/errors';
+import { describeError } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
 import type { ResolvedCode } from '@/server/domain/resolve-code';
 import { discountNeedsApproval, priceSale, quickCashAmounts, type Discount } from '@/server/domain/sale';
@@ -652,11 +653,7 @@ function LaneSignIn({
           />
         </div>
       ))}
-      {error && (
-        <p role="alert" className="text-sm text-red-600">
-          {firstMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <button type="submit" className="btn-primary w-full" disabled={signIn.isPending}>
         {t('lane.signIn')}
       </button>
@@ -723,11 +720,7 @@ function LaneSignOut({ lane, onCancel }: { lane: ReturnType<typeof useLane>; onC
         value={counted}
         onChange={(e) => setCounted(e.target.value)}
       />
-      {error && (
-        <p role="alert" className="text-sm text-red-600">
-          {firstMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="flex gap-2">
         <button type="button" className="btn-secondary" onClick={onCancel}>
           ←

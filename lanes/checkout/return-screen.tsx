@@ -3,9 +3,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
+import { ErrorAlert } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
-import { describeError, firstMessage } from '@/app/trpc/errors';
+import { describeError } from '@/app/trpc/errors';
 import { formatFen, roundHalfUpDiv } from '@/server/domain/money';
 import { receiptNumber } from '@/server/domain/store-time';
 import type { LaneConfig } from './use-lane';
@@ -87,11 +88,7 @@ export function ReturnScreen({ config, shiftId, onDone }: { config: LaneConfig; 
           {t('lane.find')}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="text-sm text-red-600">
-          {firstMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {sale.data && (
         <table className="data-table" aria-label={t('lane.lines')}>
           <tbody>

@@ -3,9 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
+import { ErrorAlert } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
-import { describeError, firstMessage } from '@/app/trpc/errors';
+import { describeError } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
 
 /** Paid-in / paid-out with a reason, and the X report of the shift so far. */
@@ -67,11 +68,7 @@ export function ShiftTools({ shiftId, onClose }: { shiftId: string; onClose: () 
             onChange={(e) => setForm({ ...form, reason: e.target.value })}
           />
         </label>
-        {error && (
-          <p role="alert" className="text-sm text-red-600">
-            {firstMessage(error)}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         <button type="submit" className="btn-primary w-full" disabled={record.isPending}>
           {t('lane.record')}
         </button>

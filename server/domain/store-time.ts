@@ -1,22 +1,4 @@
-/** The store's own calendar: which business day and hour a moment falls in, in the store's time zone. */
-export function storeLocalTime(at: Date, timeZone: string): { businessDate: string; hour: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return { businessDate: `${part('year')}-${part('month')}-${part('day')}`, hour: Number(part('hour')) };
-}
-
-/**
- * A receipt number the lane can make offline and that no other lane makes: lane, store-local date and
- * time to the millisecond, e.g. 03-20261121-093015123.
- */
-export function receiptNumber(laneNumber: number, at: Date, timeZone: string): string {
+function localParts(at: Date, timeZone: string) {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -27,7 +9,21 @@ export function receiptNumber(laneNumber: number, at: Date, timeZone: string): s
     second: '2-digit',
     hourCycle: 'h23',
   }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+}
+
+/** The store's own calendar: which business day and hour a moment falls in, in the store's time zone. */
+export function storeLocalTime(at: Date, timeZone: string): { businessDate: string; hour: number } {
+  const part = localParts(at, timeZone);
+  return { businessDate: `${part('year')}-${part('month')}-${part('day')}`, hour: Number(part('hour')) };
+}
+
+/**
+ * A receipt number the lane can make offline and that no other lane makes: lane, store-local date and
+ * time to the millisecond, e.g. 03-20261121-093015123.
+ */
+export function receiptNumber(laneNumber: number, at: Date, timeZone: string): string {
+  const part = localParts(at, timeZone);
   const ms = String(at.getUTCMilliseconds()).padStart(3, '0');
   return `${String(laneNumber).padStart(2, '0')}-${part('year')}${part('month')}${part('day')}-${part('hour')}${part('minute')}${part('second')}${ms}`;
 }
