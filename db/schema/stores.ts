@@ -29,6 +29,8 @@ export const lanes = pgTable(
     name: text().notNull(),
     terminalHost: text(),
     terminalPort: integer(),
+    printerHost: text(),
+    printerPort: integer(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

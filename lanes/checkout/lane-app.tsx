@@ -77,6 +77,7 @@ export function LaneApp({ config, store }: { config: LaneConfig; store: ReceiptS
             <button type="button" className="btn-secondary" onClick={() => window.print()}>
               {t('lane.print')}
             </button>
+            {config.hasPrinter && <PrinterButton lane={lane} receiptNo={lastSale.input.receiptNo} />}
             <button type="button" className="btn-primary" autoFocus onClick={() => setLastSale(null)}>
               {t('lane.newSale')}
             </button>
@@ -478,6 +479,30 @@ function Selling({
         </button>
       </aside>
     </main>
+  );
+}
+
+function PrinterButton({ lane, receiptNo }: { lane: ReturnType<typeof useLane>; receiptNo: string }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const print = useMutation(trpc.lane.printReceipt.mutationOptions());
+  const error = describeError(print.error, t);
+  return (
+    <span className="flex items-center gap-2">
+      <button
+        type="button"
+        className="btn-secondary"
+        disabled={print.isPending}
+        onClick={async () => {
+          await lane.flushOutbox();
+          print.mutate({ laneId: lane.config.laneId, receiptNo });
+        }}
+      >
+        {t('lane.printOnPrinter')}
+      </button>
+      {print.isSuccess && <span role="status">{t('lane.printed')}</span>}
+      <ErrorAlert error={error} />
+    </span>
   );
 }
 

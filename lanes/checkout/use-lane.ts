@@ -17,6 +17,7 @@ export interface LaneConfig {
   laneNumber: number;
   timeZone: string;
   layouts: EmbeddedBarcodeLayout[];
+  hasPrinter: boolean;
 }
 
 /** A sale that failed for a reason a retry will not fix (not a network failure). */
@@ -236,6 +237,7 @@ export function useLane(config: LaneConfig) {
   );
 
   return {
+    flushOutbox,
     config,
     parked,
     park,

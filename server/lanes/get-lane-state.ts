@@ -35,7 +35,7 @@ export async function getLaneState(ctx: ServiceContext, input: z.infer<typeof Ge
       timezone: theStore.timezone,
       embeddedBarcodeLayouts: theStore.embeddedBarcodeLayouts,
     },
-    lane: { id: theLane.id, number: theLane.number, name: theLane.name },
+    lane: { id: theLane.id, number: theLane.number, name: theLane.name, hasPrinter: Boolean(theLane.printerHost) },
     openShift: openShift ?? null,
   };
 }

@@ -13,6 +13,8 @@ export async function getStoreSettings(ctx: StaffContext) {
       name: lanes.name,
       terminalHost: lanes.terminalHost,
       terminalPort: lanes.terminalPort,
+      printerHost: lanes.printerHost,
+      printerPort: lanes.printerPort,
     })
     .from(lanes)
     .where(eq(lanes.storeId, store.id))

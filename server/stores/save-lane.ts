@@ -17,10 +17,21 @@ export const SaveLaneInput = z
       .regex(/^[A-Za-z0-9.-]{1,253}$/, 'Host name or IP address')
       .nullable(),
     terminalPort: z.number().int().min(1).max(65535).nullable(),
+    printerHost: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9.-]{1,253}$/, 'Host name or IP address')
+      .nullable()
+      .default(null),
+    printerPort: z.number().int().min(1).max(65535).nullable().default(null),
   })
   .refine((lane) => (lane.terminalHost === null) === (lane.terminalPort === null), {
     path: ['terminalPort'],
     message: 'Give both the terminal host and port, or neither',
+  })
+  .refine((lane) => (lane.printerHost === null) === (lane.printerPort === null), {
+    path: ['printerPort'],
+    message: 'Give both the printer host and port, or neither',
   });
 export type SaveLaneInput = z.input<typeof SaveLaneInput>;
 

@@ -18,7 +18,15 @@ type Settings = {
     vatNumber: string;
     embeddedBarcodeLayouts: EmbeddedBarcodeLayout[];
   };
-  lanes: { id: string; number: number; name: string; terminalHost: string | null; terminalPort: number | null }[];
+  lanes: {
+    id: string;
+    number: number;
+    name: string;
+    terminalHost: string | null;
+    terminalPort: number | null;
+    printerHost: string | null;
+    printerPort: number | null;
+  }[];
 };
 
 export function StoreSettings() {
@@ -197,6 +205,8 @@ function LanesEditor({ lanes, editable }: { lanes: Settings['lanes']; editable: 
             <th>{t('settings.laneName')}</th>
             <th>{t('settings.terminalHost')}</th>
             <th>{t('settings.terminalPort')}</th>
+            <th>{t('settings.printerHost')}</th>
+            <th>{t('settings.printerPort')}</th>
             <th />
           </tr>
         </thead>
@@ -224,6 +234,8 @@ function LanesEditor({ lanes, editable }: { lanes: Settings['lanes']; editable: 
                 name: `${nextNumber}号收银台`,
                 terminalHost: null,
                 terminalPort: null,
+                printerHost: null,
+                printerPort: null,
               },
             ])
           }
@@ -252,6 +264,8 @@ function LaneRow({
     name: lane.name,
     terminalHost: lane.terminalHost ?? '',
     terminalPort: lane.terminalPort === null ? '' : String(lane.terminalPort),
+    printerHost: lane.printerHost ?? '',
+    printerPort: lane.printerPort === null ? '' : String(lane.printerPort),
   });
   const save = useMutation(
     trpc.store.saveLane.mutationOptions({
@@ -269,6 +283,8 @@ function LaneRow({
       name: form.name,
       terminalHost: form.terminalHost.trim() || null,
       terminalPort: form.terminalPort.trim() ? Number(form.terminalPort) : null,
+      printerHost: form.printerHost.trim() || null,
+      printerPort: form.printerPort.trim() ? Number(form.printerPort) : null,
     });
   const input = (key: keyof typeof form, label: string, className: string) => (
     <input
@@ -288,6 +304,8 @@ function LaneRow({
         {input('terminalPort', t('settings.terminalPort'), 'w-24 font-mono')}
         {error && <div className="field-error">{firstMessage(error)}</div>}
       </td>
+      <td>{input('printerHost', t('settings.printerHost'), 'font-mono')}</td>
+      <td>{input('printerPort', t('settings.printerPort'), 'w-24 font-mono')}</td>
       <td>
         {editable && (
           <button type="button" className="btn-secondary" onClick={submit} disabled={save.isPending}>

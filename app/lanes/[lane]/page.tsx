@@ -28,6 +28,7 @@ export default async function LanePage({
         laneNumber: state.lane.number,
         timeZone: state.store.timezone,
         layouts: state.store.embeddedBarcodeLayouts,
+        hasPrinter: state.lane.hasPrinter,
       }}
       store={{ name: state.store.name, address: state.store.address, vatNumber: state.store.vatNumber }}
     />

@@ -1,5 +1,6 @@
 import { grantApproval, GrantApprovalInput } from '../../approvals/grant-approval';
 import { signOut } from '../../auth/sign-out';
+import { printReceipt, PrintReceiptInput } from '../../printing/print-receipt';
 import { voidOpenSale, VoidOpenSaleInput } from '../../sales/void-open-sale';
 import { resolveScan, ResolveScanInput } from '../../catalog/resolve-scan';
 import { LANE_SESSION_COOKIE } from '../../auth/session-policy';
@@ -47,6 +48,9 @@ export const laneRouter = router({
   voidOpenSale: laneProcedureFor('lane.sell')
     .input(VoidOpenSaleInput)
     .mutation(({ ctx, input }) => voidOpenSale(ctx, input)),
+  printReceipt: laneProcedureFor('lane.sell')
+    .input(PrintReceiptInput)
+    .mutation(({ ctx, input }) => printReceipt(ctx, input)),
   recordCashMovement: laneProcedureFor('lane.sell')
     .input(RecordCashMovementInput)
     .mutation(({ ctx, input }) => recordCashMovement(ctx, input)),
