@@ -12,6 +12,7 @@ import type { ResolvedCode } from '@/server/domain/resolve-code';
 import { discountNeedsApproval, priceSale, quickCashAmounts, type Discount } from '@/server/domain/sale';
 import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
 import { ApprovalDialog } from './approval-dialog';
+import { CameraScanner } from './camera-scanner';
 import { cartReducer, cartTotals, type Cart, type LaneProduct } from './cart';
 import { Receipt, type ReceiptStore } from './receipt';
 import { ReturnScreen } from './return-screen';
@@ -103,6 +104,7 @@ function Selling({
   const [weighing, setWeighing] = useState<ResolvedCode<LaneProduct> | null>(null);
   const [signingOut, setSigningOut] = useState(false);
   const [returning, setReturning] = useState(false);
+  const [camera, setCamera] = useState(false);
   const [shiftTools, setShiftTools] = useState(false);
   const [dialog, setDialog] = useState<
     null | { kind: 'void' } | { kind: 'discount' } | { kind: 'price'; lineId: string }
@@ -289,7 +291,19 @@ function Selling({
           <button type="submit" className="btn-secondary">
             {t('lane.add')}
           </button>
+          <button type="button" className="btn-secondary" aria-pressed={camera} onClick={() => setCamera(!camera)}>
+            {t('lane.camera')}
+          </button>
         </form>
+        {camera && (
+          <CameraScanner
+            onCode={(scanned) => {
+              setCamera(false);
+              void scan(scanned);
+            }}
+            onClose={() => setCamera(false)}
+          />
+        )}
         <ProductSearch
           products={lane.products}
           onPick={(product) => {
