@@ -23,10 +23,12 @@ test.use({
 
 test('the camera reads an EAN-13 and adds the item', async ({ page, context }) => {
   await context.grantPermissions(['camera']);
-  await page.goto('/lanes/3');
+  // Cashier 1002 holds lane 2 in the other lane tests; one cashier per lane.
+  await page.goto('/lanes/2');
   await page.getByLabel('Operator number').fill('1002');
   await page.getByLabel('Password').fill('cash1002');
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByLabel('Barcode')).toBeVisible();
   await expect(page.getByTestId('catalog-size')).not.toHaveText('Catalog 0');
   await page.getByRole('button', { name: 'Camera scan' }).click();
   const lines = page.getByRole('table', { name: 'Items' }).locator('tbody tr');
