@@ -2,7 +2,6 @@
 
 import { TRPCClientError } from '@trpc/client';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { v7 as uuidv7 } from 'uuid';
 import { useTRPCClient } from '@/app/trpc/client';
 import type { EmbeddedBarcodeLayout } from '@/server/domain/embedded-barcode';
 import { resolveCode, type ResolvedCode } from '@/server/domain/resolve-code';
@@ -253,6 +252,5 @@ export function useLane(config: LaneConfig) {
     signedIn,
     signedOut,
     finishSale,
-    newTenderId: () => uuidv7(),
   };
 }

@@ -16,8 +16,7 @@ import {
   type SaleLine,
 } from '../domain/sale';
 import { storeLocalTime } from '../domain/store-time';
-import { findStoreLane } from '../lanes/lane-context';
-import { findOwnOpenShift } from '../shifts/find-open-shift';
+import { findSellingShift } from '../shifts/find-open-shift';
 
 export const FinalizeSaleInput = z.object({
   saleId: z.uuid(),
@@ -70,10 +69,7 @@ export async function finalizeSale(ctx: StaffContext, rawInput: FinalizeSaleInpu
   return inTransaction(ctx, async (tx) => {
     const existing = await recordedSale(tx, input.saleId);
     if (existing) return existing;
-    const lane = await findStoreLane(tx, input.laneId);
-    const shift = await findOwnOpenShift(tx, input.shiftId);
-    if (shift.laneId !== lane.laneId)
-      throw new DomainError('INVALID', 'sale.wrong-lane', 'The shift is on another lane');
+    const { lane, shift } = await findSellingShift(tx, input);
 
     const productIds = [...new Set(input.lines.map((line) => line.productId))].sort();
     const catalog = await tx.db

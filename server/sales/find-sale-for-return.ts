@@ -1,9 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { saleLines, sales } from '../../db/schema';
 import type { StaffContext } from '../core/context';
 import { DomainError, found } from '../core/errors';
+import { returnedQuantities } from './returned-quantities';
 
 export const FindSaleForReturnInput = z.object({ receiptNo: z.string().trim().min(1).max(40) });
 
@@ -24,7 +24,6 @@ export async function findSaleForReturn(ctx: StaffContext, input: z.infer<typeof
   if (original.kind !== 'sale' || original.status !== 'completed') {
     throw new DomainError('INVALID', 'return.not-returnable', 'Only completed sales can be returned');
   }
-  const returned = alias(saleLines, 'returned');
   const lines = await ctx.db
     .select({
       lineId: saleLines.id,
@@ -35,15 +34,19 @@ export async function findSaleForReturn(ctx: StaffContext, input: z.infer<typeof
       weightGrams: saleLines.weightGrams,
       unitPriceFen: saleLines.unitPriceFen,
       totalFen: saleLines.totalFen,
-      returnedQuantity: sql<number>`coalesce(-sum(${returned.quantity}), 0)::int`,
     })
     .from(saleLines)
-    .leftJoin(returned, eq(returned.originalLineId, saleLines.id))
     .where(eq(saleLines.saleId, original.id))
-    .groupBy(saleLines.id)
     .orderBy(asc(saleLines.lineNo));
+  const returned = await returnedQuantities(
+    ctx,
+    lines.map((line) => line.lineId),
+  );
   return {
     sale: original,
-    lines: lines.map((line) => ({ ...line, returnableQuantity: line.quantity - line.returnedQuantity })),
+    lines: lines.map((line) => {
+      const returnedQuantity = returned.get(line.lineId) ?? 0;
+      return { ...line, returnedQuantity, returnableQuantity: line.quantity - returnedQuantity };
+    }),
   };
 }

@@ -129,6 +129,22 @@ forEachDatabase((database) => {
     expect(refunds.reduce((a, b) => a + b)).toBe(recorded.totalFen);
   });
 
+  it('takes a return only on the lane the cashier’s shift is on', async () => {
+    const { cashier, shift, recorded, sale } = await sellThreeColas();
+    const [, otherLane] = await storeLanes(database().db, store.storeId);
+    if (!otherLane) throw new Error('no second lane');
+    const line = (await findSaleForReturn(cashier, { receiptNo: recorded.receiptNo })).lines[0];
+    if (!line) throw new Error('no line');
+    await expect(
+      recordReturn(
+        cashier,
+        returnInput(otherLane.id, otherLane.number, shift.id, sale.saleId, [
+          { originalLineId: line.lineId, quantity: 1 },
+        ]),
+      ),
+    ).rejects.toMatchObject({ reason: 'sale.wrong-lane' });
+  });
+
   it('refuses to return a return, and an unknown receipt', async () => {
     const { lane, cashier, shift, recorded, sale } = await sellThreeColas();
     const line = (await findSaleForReturn(cashier, { receiptNo: recorded.receiptNo })).lines[0];

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { cashMovements, saleLines, saleTenders, sales } from '../../db/schema';
 import { writeAudit } from '../audit/write-audit';
@@ -7,9 +7,9 @@ import { DomainError, found } from '../core/errors';
 import { newId } from '../core/ids';
 import { roundHalfUpDiv } from '../domain/money';
 import { storeLocalTime } from '../domain/store-time';
-import { findStoreLane } from '../lanes/lane-context';
-import { findOwnOpenShift } from '../shifts/find-open-shift';
+import { findSellingShift } from '../shifts/find-open-shift';
 import { moveStock } from './finalize-sale';
+import { returnedQuantities } from './returned-quantities';
 
 export const RecordReturnInput = z.object({
   returnId: z.uuid(),
@@ -46,8 +46,7 @@ export async function recordReturn(ctx: StaffContext, rawInput: RecordReturnInpu
     if (sale.kind !== 'sale' || sale.status !== 'completed') {
       throw new DomainError('INVALID', 'return.not-returnable', 'Only completed sales can be returned');
     }
-    const lane = await findStoreLane(tx, input.laneId);
-    const shift = await findOwnOpenShift(tx, input.shiftId);
+    const { lane, shift } = await findSellingShift(tx, input);
     const originals = await tx.db
       .select()
       .from(saleLines)
@@ -60,21 +59,15 @@ export async function recordReturn(ctx: StaffContext, rawInput: RecordReturnInpu
           ),
         ),
       );
-    const alreadyReturned = await tx.db
-      .select({ originalLineId: saleLines.originalLineId, quantity: sql<number>`-sum(${saleLines.quantity})::int` })
-      .from(saleLines)
-      .where(
-        inArray(
-          saleLines.originalLineId,
-          input.lines.map((l) => l.originalLineId),
-        ),
-      )
-      .groupBy(saleLines.originalLineId);
-    const returnedSoFar = new Map(alreadyReturned.map((r) => [r.originalLineId, r.quantity]));
+    const returnedBefore = await returnedQuantities(
+      tx,
+      input.lines.map((l) => l.originalLineId),
+    );
+    const returnedSoFar = new Map(returnedBefore);
     const returnLines = input.lines.map((requested, index) => {
       const line = originals.find((o) => o.id === requested.originalLineId);
       if (!line) throw new DomainError('INVALID', 'return.unknown-line', 'A line is not on this receipt');
-      const before = alreadyReturned.find((r) => r.originalLineId === line.id)?.quantity ?? 0;
+      const before = returnedBefore.get(line.id) ?? 0;
       const asked = input.lines.filter((l) => l.originalLineId === line.id).reduce((sum, l) => sum + l.quantity, 0);
       if (before + asked > line.quantity) {
         throw new DomainError(
