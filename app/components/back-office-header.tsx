@@ -6,13 +6,14 @@ import { usePathname } from 'next/navigation';
 import { chooseLocale, useLocale, useT } from '@/app/i18n/locale-provider';
 import { type LOCALES, type MessageKey } from '@/app/i18n/messages';
 import { useTRPC } from '@/app/trpc/client';
-import type { StaffRole } from '@/server/auth/permissions';
+import { can, type Permission, type StaffRole } from '@/server/auth/permissions';
 
-const NAV: { href: string; label: MessageKey }[] = [
-  { href: '/products', label: 'nav.products' },
-  { href: '/staff', label: 'nav.staff' },
-  { href: '/settings', label: 'nav.settings' },
-  { href: '/audit', label: 'nav.audit' },
+const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
+  { href: '/products', label: 'nav.products', permission: 'catalog.read' },
+  { href: '/staff', label: 'nav.staff', permission: 'staff.read' },
+  { href: '/settings', label: 'nav.settings', permission: 'back-office.enter' },
+  { href: '/sales-review', label: 'nav.salesReview', permission: 'sales.review' },
+  { href: '/audit', label: 'nav.audit', permission: 'audit.read' },
 ];
 
 export function SignOutButton() {
@@ -82,7 +83,7 @@ export function BackOfficeHeader({
       <div className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
         <span className="font-semibold text-brand-700">{t('app.name')}</span>
         <nav aria-label={t('app.backOffice')} className="flex gap-4 text-sm">
-          {NAV.map((item) => (
+          {NAV.filter((item) => can(member.role, item.permission)).map((item) => (
             <Link
               key={item.href}
               href={item.href}

@@ -103,6 +103,8 @@ export const sales = pgTable(
     soldAt: timestamp({ withTimezone: true }).notNull(),
     recordedAt: timestamp({ withTimezone: true }).notNull(),
     sentOffline: boolean().notNull().default(false),
+    /** Why goods came back without a receipt (a return with `originalSaleId` null). */
+    returnReason: text(),
     priceDifferences: jsonb()
       .$type<{ productId: string; lanePriceFen: number; catalogPriceFen: number }[]>()
       .notNull()
@@ -159,4 +161,33 @@ export const saleTenders = pgTable(
     reference: text(),
   },
   (t) => [index().on(t.saleId)],
+);
+
+/**
+ * A sale the lane had already finished (money taken) that the server refused on upload. The lane cannot
+ * fix it, so it waits here for a manager; the payload is the lane's upload as sent.
+ */
+export const saleUploadRejections = pgTable(
+  'sale_upload_rejections',
+  {
+    saleId: uuid().primaryKey(),
+    storeId: storeRef(),
+    laneId: uuid().notNull(),
+    staffId: uuid()
+      .notNull()
+      .references(() => staff.id),
+    receiptNo: text().notNull(),
+    totalFen: integer().notNull(),
+    soldAt: timestamp({ withTimezone: true }).notNull(),
+    reason: text().notNull(),
+    message: text().notNull(),
+    payload: jsonb().notNull(),
+    attempts: integer().notNull().default(1),
+    firstRejectedAt: timestamp({ withTimezone: true }).notNull(),
+    lastRejectedAt: timestamp({ withTimezone: true }).notNull(),
+    resolvedAt: timestamp({ withTimezone: true }),
+    resolvedByStaffId: uuid().references(() => staff.id),
+    resolutionNote: text(),
+  },
+  (t) => [index().on(t.storeId, t.resolvedAt)],
 );

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { approvals } from '../../db/schema';
+import { approvalAction, approvals } from '../../db/schema';
 import { can } from '../auth/permissions';
 import { checkCredentials } from '../auth/sign-in';
 import type { StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
 
-export const APPROVAL_ACTIONS = ['void-sale', 'price-override', 'discount'] as const;
+export const APPROVAL_ACTIONS = approvalAction.enumValues;
 
 export const GrantApprovalInput = z.object({
   approvalId: z.uuid(),

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'stores.switch': ['head_office'],
   'lane.sell': ['cashier', 'supervisor', 'store_manager'],
   'lane.approve-override': ['supervisor', 'store_manager'],
+  'sales.review': ['store_manager', 'head_office'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,15 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { cashMovements, saleLines, saleTenders, sales } from '../../db/schema';
+import { saleLines, sales } from '../../db/schema';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError, found } from '../core/errors';
-import { newId } from '../core/ids';
 import { roundHalfUpDiv } from '../domain/money';
-import { storeLocalTime } from '../domain/store-time';
 import { findSellingShift } from '../shifts/find-open-shift';
-import { moveStock } from './finalize-sale';
 import { returnedQuantities } from './returned-quantities';
+import { writeReturn } from './write-return';
 
 export const RecordReturnInput = z.object({
   returnId: z.uuid(),
@@ -106,61 +104,23 @@ export async function recordReturn(ctx: StaffContext, rawInput: RecordReturnInpu
         originalLineId: line.id,
       };
     });
-    const totalFen = returnLines.reduce((sum, l) => sum + l.totalFen, 0);
-    const recordedAt = tx.now();
-    const local = storeLocalTime(input.returnedAt, lane.timeZone);
-    await tx.db.insert(sales).values({
-      id: input.returnId,
-      storeId: ctx.storeId,
-      laneId: lane.laneId,
-      shiftId: shift.id,
-      staffId: ctx.actor.staffId,
-      kind: 'return',
+    const refundFen = await writeReturn(tx, {
+      returnId: input.returnId,
       receiptNo: input.receiptNo,
-      originalSaleId: sale.id,
-      grossFen: returnLines.reduce((sum, l) => sum + l.grossFen, 0),
-      discountFen: returnLines.reduce((sum, l) => sum + l.lineDiscountFen + l.saleDiscountFen, 0),
-      totalFen,
-      changeFen: 0,
-      businessDate: local.businessDate,
-      localHour: local.hour,
-      soldAt: input.returnedAt,
-      recordedAt,
-    });
-    await tx.db.insert(saleLines).values(returnLines);
-    await tx.db.insert(saleTenders).values({
-      id: newId(),
-      saleId: input.returnId,
-      storeId: ctx.storeId,
-      kind: 'cash',
-      amountFen: totalFen,
-      reference: null,
-    });
-    await tx.db.insert(cashMovements).values({
-      id: newId(),
-      storeId: ctx.storeId,
+      returnedAt: input.returnedAt,
+      lane,
       shiftId: shift.id,
-      kind: 'refund',
-      amountFen: totalFen,
-      saleId: input.returnId,
-      createdAt: recordedAt,
+      originalSaleId: sale.id,
+      returnReason: null,
+      lines: returnLines,
     });
-    const stockLines = returnLines.map((l) => ({ ...l, unit: l.unit === 'kg' ? ('kg' as const) : ('each' as const) }));
-    await moveStock(
-      tx,
-      'return',
-      input.returnId,
-      [...new Set(stockLines.map((l) => l.productId))].sort(),
-      stockLines,
-      recordedAt,
-    );
     await writeAudit(tx, {
       action: 'sale.returned',
       entityType: 'sale',
       entityId: sale.id,
       summary: `${sale.receiptNo} → ${input.receiptNo}`,
-      changes: { refundFen: { from: null, to: -totalFen }, lines: { from: null, to: input.lines.length } },
+      changes: { refundFen: { from: null, to: refundFen }, lines: { from: null, to: input.lines.length } },
     });
-    return { returnId: input.returnId, receiptNo: input.receiptNo, refundFen: -totalFen };
+    return { returnId: input.returnId, receiptNo: input.receiptNo, refundFen };
   });
 }

@@ -87,6 +87,11 @@ forEachDatabase((database) => {
     });
     await expect(supervisor.store.update({ name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(supervisor.audit.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(supervisor.salesReview.uploadRejections({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(supervisor.salesReview.resolveUploadRejection({ saleId: newId(), note: 'x' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await (await callerAs('store_manager')).salesReview.uploadRejections({})).toEqual([]);
   });
 
   it('lets a store manager run the store but not create head-office accounts or switch stores', async () => {

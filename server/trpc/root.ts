@@ -2,6 +2,7 @@ import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
 import { catalogRouter } from './routers/catalog';
 import { laneRouter } from './routers/lane';
+import { salesReviewRouter } from './routers/sales-review';
 import { staffRouter } from './routers/staff';
 import { storeRouter } from './routers/store';
 import { router } from './init';
@@ -13,5 +14,6 @@ export const appRouter = router({
   store: storeRouter,
   audit: auditRouter,
   lane: laneRouter,
+  salesReview: salesReviewRouter,
 });
 export type AppRouter = typeof appRouter;

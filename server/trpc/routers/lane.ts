@@ -7,9 +7,11 @@ import { LANE_SESSION_COOKIE } from '../../auth/session-policy';
 import { getLaneState, GetLaneStateInput } from '../../lanes/get-lane-state';
 import { laneCatalog, LaneCatalogInput } from '../../lanes/lane-catalog';
 import { signInAtLane, SignInAtLaneInput } from '../../lanes/sign-in-at-lane';
-import { finalizeSale, FinalizeSaleInput } from '../../sales/finalize-sale';
+import { FinalizeSaleInput } from '../../sales/finalize-sale';
+import { uploadSale } from '../../sales/upload-sale';
 import { findSaleForReturn, FindSaleForReturnInput } from '../../sales/find-sale-for-return';
 import { recordReturn, RecordReturnInput } from '../../sales/record-return';
+import { recordReturnWithoutReceipt, RecordReturnWithoutReceiptInput } from '../../sales/record-return-without-receipt';
 import { closeShift, CloseShiftInput } from '../../shifts/close-shift';
 import { recordCashMovement, RecordCashMovementInput } from '../../shifts/record-cash-movement';
 import { shiftReport, ShiftReportInput } from '../../shifts/shift-report';
@@ -35,13 +37,16 @@ export const laneRouter = router({
     .query(({ ctx, input }) => resolveScan(ctx, input)),
   finalizeSale: laneProcedureFor('lane.sell')
     .input(FinalizeSaleInput)
-    .mutation(({ ctx, input }) => finalizeSale(ctx, input)),
+    .mutation(({ ctx, input }) => uploadSale(ctx, input)),
   findSaleForReturn: laneProcedureFor('lane.sell')
     .input(FindSaleForReturnInput)
     .query(({ ctx, input }) => findSaleForReturn(ctx, input)),
   recordReturn: laneProcedureFor('lane.sell')
     .input(RecordReturnInput)
     .mutation(({ ctx, input }) => recordReturn(ctx, input)),
+  recordReturnWithoutReceipt: laneProcedureFor('lane.sell')
+    .input(RecordReturnWithoutReceiptInput)
+    .mutation(({ ctx, input }) => recordReturnWithoutReceipt(ctx, input)),
   grantApproval: laneProcedureFor('lane.sell')
     .input(GrantApprovalInput)
     .mutation(({ ctx, input }) => grantApproval(ctx, input)),

@@ -1,0 +1,72 @@
+import { cashMovements, saleLines, saleTenders, sales } from '../../db/schema';
+import type { StaffContext } from '../core/context';
+import { newId } from '../core/ids';
+import { storeLocalTime } from '../domain/store-time';
+import type { LaneInfo } from '../lanes/lane-context';
+import { moveStock } from './finalize-sale';
+
+/** A return line as stored: negative quantity and money, refunded at what the customer paid. */
+export type ReturnLineRow = typeof saleLines.$inferInsert & { weightGrams: number | null };
+
+export interface ReturnToWrite {
+  returnId: string;
+  receiptNo: string;
+  returnedAt: Date;
+  lane: LaneInfo;
+  shiftId: string;
+  originalSaleId: string | null;
+  returnReason: string | null;
+  lines: ReturnLineRow[];
+}
+
+/**
+ * Writes a return as a negative sale: its lines, a cash refund tender, the drawer's refund movement and
+ * the stock coming back, all in the caller's transaction. Returns the refund (positive fen).
+ */
+export async function writeReturn(tx: StaffContext, ret: ReturnToWrite): Promise<number> {
+  const sum = (pick: (line: ReturnLineRow) => number) => ret.lines.reduce((total, line) => total + pick(line), 0);
+  const totalFen = sum((l) => l.totalFen);
+  const recordedAt = tx.now();
+  const local = storeLocalTime(ret.returnedAt, ret.lane.timeZone);
+  await tx.db.insert(sales).values({
+    id: ret.returnId,
+    storeId: tx.storeId,
+    laneId: ret.lane.laneId,
+    shiftId: ret.shiftId,
+    staffId: tx.actor.staffId,
+    kind: 'return',
+    receiptNo: ret.receiptNo,
+    originalSaleId: ret.originalSaleId,
+    returnReason: ret.returnReason,
+    grossFen: sum((l) => l.grossFen),
+    discountFen: sum((l) => l.lineDiscountFen + l.saleDiscountFen),
+    totalFen,
+    changeFen: 0,
+    businessDate: local.businessDate,
+    localHour: local.hour,
+    soldAt: ret.returnedAt,
+    recordedAt,
+  });
+  await tx.db.insert(saleLines).values(ret.lines);
+  await tx.db.insert(saleTenders).values({
+    id: newId(),
+    saleId: ret.returnId,
+    storeId: tx.storeId,
+    kind: 'cash',
+    amountFen: totalFen,
+    reference: null,
+  });
+  await tx.db.insert(cashMovements).values({
+    id: newId(),
+    storeId: tx.storeId,
+    shiftId: ret.shiftId,
+    kind: 'refund',
+    amountFen: totalFen,
+    saleId: ret.returnId,
+    createdAt: recordedAt,
+  });
+  const stockLines = ret.lines.map((l) => ({ ...l, unit: l.unit === 'kg' ? ('kg' as const) : ('each' as const) }));
+  const productIds = [...new Set(stockLines.map((l) => l.productId))].sort();
+  await moveStock(tx, 'return', ret.returnId, productIds, stockLines, recordedAt);
+  return -totalFen;
+}

@@ -1,0 +1,16 @@
+import { listPriceDifferences, ListPriceDifferencesInput } from '../../sales-review/list-price-differences';
+import { listUploadRejections, ListUploadRejectionsInput } from '../../sales-review/list-upload-rejections';
+import { resolveUploadRejection, ResolveUploadRejectionInput } from '../../sales-review/resolve-upload-rejection';
+import { procedureFor, router } from '../init';
+
+export const salesReviewRouter = router({
+  priceDifferences: procedureFor('sales.review')
+    .input(ListPriceDifferencesInput)
+    .query(({ ctx, input }) => listPriceDifferences(ctx, input)),
+  uploadRejections: procedureFor('sales.review')
+    .input(ListUploadRejectionsInput)
+    .query(({ ctx, input }) => listUploadRejections(ctx, input)),
+  resolveUploadRejection: procedureFor('sales.review')
+    .input(ResolveUploadRejectionInput)
+    .mutation(({ ctx, input }) => resolveUploadRejection(ctx, input)),
+});
