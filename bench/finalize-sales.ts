@@ -9,6 +9,7 @@ import { receiptNumber } from '../server/domain/store-time';
 import { finalizeSale } from '../server/sales/finalize-sale';
 import { openShift } from '../server/shifts/open-shift';
 import { addBenchCashier } from './bench-context';
+import { fmt, percentile } from './stats';
 
 const LINES_PER_SALE = 5;
 
@@ -36,26 +37,47 @@ function saleLines(pool: Product[], seed: number): SaleLine[] {
 }
 
 /** Sales/s through finalizeSale with `laneCount` lanes selling at once, and raw postgres.js writing the same rows. */
-export async function benchFinalizeSales(db: Database, storeId: string, raw: postgres.Sql | null, salesPerLane: number, laneCount = 8) {
-  const storeLanes = (await db.select().from(lanes).where(eq(lanes.storeId, storeId)).orderBy(asc(lanes.number))).slice(0, laneCount);
+export async function benchFinalizeSales(
+  db: Database,
+  storeId: string,
+  raw: postgres.Sql | null,
+  salesPerLane: number,
+  laneCount = 8,
+) {
+  const storeLanes = (await db.select().from(lanes).where(eq(lanes.storeId, storeId)).orderBy(asc(lanes.number))).slice(
+    0,
+    laneCount,
+  );
   const pool = await db
-    .select({ id: products.id, departmentId: products.departmentId, priceFen: products.priceFen, vatRateBps: products.vatRateBps })
+    .select({
+      id: products.id,
+      departmentId: products.departmentId,
+      priceFen: products.priceFen,
+      vatRateBps: products.vatRateBps,
+    })
     .from(products)
     .where(and(eq(products.storeId, storeId), eq(products.unit, 'each')))
     .limit(500);
   const lanesWithShifts = await Promise.all(
     storeLanes.map(async (lane, i) => {
       const cashier = await addBenchCashier(db, storeId, `8${String(i).padStart(3, '0')}99`);
-      const ctx: StaffContext = { db, now: () => new Date(), storeId, actor: { staffId: cashier, role: 'cashier', storeId } };
+      const ctx: StaffContext = {
+        db,
+        now: () => new Date(),
+        storeId,
+        actor: { staffId: cashier, role: 'cashier', storeId },
+      };
       const { shift } = await openShift(ctx, { shiftId: newId(), laneId: lane.id, openingFloatFen: 0 });
       return { lane, ctx, shiftId: shift.id };
     }),
   );
   let clock = Date.now();
+  const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
     lanesWithShifts.map(async ({ lane, ctx, shiftId }, laneIndex) => {
       for (let n = 0; n < salesPerLane; n++) {
+        const saleStarted = performance.now();
         const lines = saleLines(pool, laneIndex * salesPerLane + n);
         const total = priceSale(lines, null).totalFen;
         const soldAt = new Date(clock++);
@@ -70,18 +92,31 @@ export async function benchFinalizeSales(db: Database, storeId: string, raw: pos
           saleDiscount: null,
           tenders: [{ tenderId: newId(), kind: 'cash', amountFen: total, reference: null }],
         });
+        latencies.push(performance.now() - saleStarted);
       }
     }),
   );
   const serviceSeconds = (performance.now() - started) / 1000;
   const total = salesPerLane * lanesWithShifts.length;
   let rawSeconds: number | null = null;
+  const rawLatencies: number[] = [];
   if (raw) {
     const rawStarted = performance.now();
     await Promise.all(
       lanesWithShifts.map(async ({ lane, shiftId, ctx }, laneIndex) => {
         for (let n = 0; n < salesPerLane; n++) {
-          await rawSale(raw, storeId, lane.id, shiftId, ctx.actor.staffId, saleLines(pool, laneIndex * salesPerLane + n), new Date(clock++), lane.number);
+          const saleStarted = performance.now();
+          await rawSale(
+            raw,
+            storeId,
+            lane.id,
+            shiftId,
+            ctx.actor.staffId,
+            saleLines(pool, laneIndex * salesPerLane + n),
+            new Date(clock++),
+            lane.number,
+          );
+          rawLatencies.push(performance.now() - saleStarted);
         }
       }),
     );
@@ -89,20 +124,51 @@ export async function benchFinalizeSales(db: Database, storeId: string, raw: pos
   }
   const rate = total / serviceSeconds;
   const rawRate = rawSeconds ? total / rawSeconds : null;
+  const sorted = latencies.sort((a, b) => a - b);
+  const rawSorted = rawLatencies.sort((a, b) => a - b);
   return {
-    header: ['finalize sales (8 lanes, 5 lines)', 'sales', 'sales/s', 'raw sales/s', 'ratio'],
-    rows: [[
-      `${lanesWithShifts.length} lanes concurrently`,
-      String(total),
-      rate.toFixed(0),
-      rawRate ? rawRate.toFixed(0) : '—',
-      rawRate ? `${(rawRate / rate).toFixed(2)}× slower than raw` : '—',
-    ]],
+    header: [
+      'finalize sales (8 lanes, 5 lines)',
+      'sales',
+      'sales/s',
+      'raw sales/s',
+      'ratio',
+      'p50',
+      'p95',
+      'raw p50',
+      'raw p95',
+    ],
+    rows: [
+      [
+        `${lanesWithShifts.length} lanes concurrently`,
+        String(total),
+        rate.toFixed(0),
+        rawRate ? rawRate.toFixed(0) : '—',
+        rawRate
+          ? rawRate > rate
+            ? `${(rawRate / rate).toFixed(2)}× slower than raw`
+            : `${(rate / rawRate).toFixed(2)}× faster than raw`
+          : '—',
+        fmt(percentile(sorted, 50)),
+        fmt(percentile(sorted, 95)),
+        raw ? fmt(percentile(rawSorted, 50)) : '—',
+        raw ? fmt(percentile(rawSorted, 95)) : '—',
+      ],
+    ],
   };
 }
 
 /** The same rows finalizeSale writes, with hand-written SQL: the floor to compare against. */
-async function rawSale(sql: postgres.Sql, storeId: string, laneId: string, shiftId: string, staffId: string, lines: SaleLine[], soldAt: Date, laneNumber: number) {
+async function rawSale(
+  sql: postgres.Sql,
+  storeId: string,
+  laneId: string,
+  shiftId: string,
+  staffId: string,
+  lines: SaleLine[],
+  soldAt: Date,
+  laneNumber: number,
+) {
   const totals = priceSale(lines, null);
   const change = settle(totals.totalFen, [{ kind: 'cash', amountFen: totals.totalFen }]).changeFen;
   const saleId = newId();
@@ -111,9 +177,23 @@ async function rawSale(sql: postgres.Sql, storeId: string, laneId: string, shift
       values (${saleId}, ${storeId}, ${laneId}, ${shiftId}, ${staffId}, 'sale', ${`R${receiptNumber(laneNumber, soldAt, 'Asia/Shanghai')}`}, ${totals.grossFen}, ${totals.discountFen}, ${totals.totalFen}, ${change}, '2026-11-21', 10, ${soldAt}, now())
       on conflict (id) do nothing`;
     const lineRows = lines.map((l, i) => ({
-      id: l.lineId, sale_id: saleId, store_id: storeId, line_no: i + 1, product_id: l.productId, scanned_code: l.scannedCode, name_zh: l.nameZh,
-      department_id: l.departmentId, unit: l.unit, quantity: l.quantity, unit_price_fen: l.unitPriceFen, gross_fen: totals.lines[i]?.grossFen ?? 0,
-      line_discount_fen: 0, sale_discount_fen: 0, total_fen: totals.lines[i]?.totalFen ?? 0, vat_rate_bps: l.vatRateBps, vat_fen: totals.lines[i]?.vatFen ?? 0,
+      id: l.lineId,
+      sale_id: saleId,
+      store_id: storeId,
+      line_no: i + 1,
+      product_id: l.productId,
+      scanned_code: l.scannedCode,
+      name_zh: l.nameZh,
+      department_id: l.departmentId,
+      unit: l.unit,
+      quantity: l.quantity,
+      unit_price_fen: l.unitPriceFen,
+      gross_fen: totals.lines[i]?.grossFen ?? 0,
+      line_discount_fen: 0,
+      sale_discount_fen: 0,
+      total_fen: totals.lines[i]?.totalFen ?? 0,
+      vat_rate_bps: l.vatRateBps,
+      vat_fen: totals.lines[i]?.vatFen ?? 0,
     }));
     await tx`insert into sale_lines ${tx(lineRows)}`;
     await tx`insert into sale_tenders (id, sale_id, store_id, kind, amount_fen) values (${newId()}, ${saleId}, ${storeId}, 'cash', ${totals.totalFen})`;

@@ -3,7 +3,7 @@ import type { StaffContext } from '../core/context';
 import { newId } from '../core/ids';
 import { storeLocalTime } from '../domain/store-time';
 import type { LaneInfo } from '../lanes/lane-context';
-import { moveStock } from './finalize-sale';
+import { moveStock } from './move-stock';
 
 /** A return line as stored: negative quantity and money, refunded at what the customer paid. */
 export type ReturnLineRow = typeof saleLines.$inferInsert & { weightGrams: number | null };

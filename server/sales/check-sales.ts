@@ -1,0 +1,212 @@
+import type { z } from 'zod';
+import type { Database } from '../../db/client';
+import type { StaffContext } from '../core/context';
+import { DomainError } from '../core/errors';
+import { newId } from '../core/ids';
+import type { SaleTotals } from '../domain/sale';
+import { storeLocalTime } from '../domain/store-time';
+import type { LaneInfo } from '../lanes/lane-context';
+import { assertSellingShift } from '../shifts/find-open-shift';
+import type { FinalizedSale, FinalizeSaleInput } from './finalize-sale';
+import { jsonColumn, runStatement } from './run-statement';
+import { stockDelta } from './stock-delta';
+
+/** A sale that passed every check needing no database: parsed, priced and paid. */
+export interface SaleToRecord {
+  readonly ctx: StaffContext;
+  readonly input: z.output<typeof FinalizeSaleInput>;
+  readonly totals: SaleTotals;
+  readonly changeFen: number;
+}
+
+/** The rows of one new sale, keyed as the columns they fill (see write-sales.ts). */
+export interface SaleRows {
+  sale: Record<string, unknown>;
+  lines: Record<string, unknown>[];
+  tenders: Record<string, unknown>[];
+  cash: Record<string, unknown>[];
+  stock: Record<string, unknown>[];
+}
+
+export type SaleVerdict =
+  | { kind: 'recorded'; answer: FinalizedSale }
+  | { kind: 'refused'; error: DomainError }
+  | { kind: 'new'; answer: FinalizedSale; rows: SaleRows; catalogPrices: ReadonlyMap<string, number> };
+
+const READ_SALE_FACTS = `select
+  (select coalesce(jsonb_agg(jsonb_build_array(id, store_id, receipt_no, total_fen, change_fen, recorded_at)), '[]')
+     from sales where id = any($1::text::uuid[])),
+  (select coalesce(jsonb_agg(jsonb_build_array(l.id, l.store_id, l.number, s.timezone)), '[]')
+     from lanes l join stores s on s.id = l.store_id where l.id = any($2::text::uuid[])),
+  (select coalesce(jsonb_agg(jsonb_build_array(id, store_id, lane_id, staff_id, status)), '[]')
+     from shifts where id = any($3::text::uuid[])),
+  (select coalesce(jsonb_agg(jsonb_build_array(id, store_id, price_fen)), '[]')
+     from products where id = any($4::text::uuid[]))`;
+
+type Recorded = [string, string, string, number, number, string];
+type Lane = [string, string, number, string];
+type Shift = [string, string, string, string, 'open' | 'closed'];
+type Product = [string, string, number];
+
+// The ids were parsed as UUIDs, so a Postgres array literal of them needs no quoting.
+const uuidArray = (ids: Iterable<string>) => `{${[...new Set(ids)].join(',')}}`;
+
+/**
+ * Checks sales against the database in one query: a sale already recorded gets its stored answer (so a retry
+ * succeeds even after its shift closed), a sale breaking a rule its error, and a new sale the rows to write.
+ */
+export async function checkSales(db: Database, batch: readonly SaleToRecord[]): Promise<SaleVerdict[]> {
+  const [row] = await runStatement(db, 'check_sales', READ_SALE_FACTS, [
+    uuidArray(batch.map((s) => s.input.saleId)),
+    uuidArray(batch.map((s) => s.input.laneId)),
+    uuidArray(batch.map((s) => s.input.shiftId)),
+    uuidArray(batch.flatMap((s) => s.input.lines.map((line) => line.productId))),
+  ]);
+  const [recorded, lanes, shifts, products] = row ?? [];
+  const facts: SaleFacts = {
+    recorded: new Map(jsonColumn<Recorded[]>(recorded).map((r) => [r[0], r])),
+    lanes: new Map(jsonColumn<Lane[]>(lanes).map((l) => [l[0], l])),
+    shifts: new Map(
+      jsonColumn<Shift[]>(shifts).map(([id, storeId, laneId, staffId, status]) => [
+        id,
+        { id, storeId, laneId, staffId, status },
+      ]),
+    ),
+    products: new Map(jsonColumn<Product[]>(products).map((p) => [p[0], p])),
+  };
+  return batch.map((sale) => {
+    try {
+      return judgeSale(sale, facts);
+    } catch (error) {
+      if (error instanceof DomainError) return { kind: 'refused', error };
+      throw error;
+    }
+  });
+}
+
+interface SaleFacts {
+  recorded: Map<string, Recorded>;
+  lanes: Map<string, Lane>;
+  shifts: Map<string, { id: string; storeId: string; laneId: string; staffId: string; status: 'open' | 'closed' }>;
+  products: Map<string, Product>;
+}
+
+function judgeSale({ ctx, input, totals, changeFen }: SaleToRecord, facts: SaleFacts): SaleVerdict {
+  const known = facts.recorded.get(input.saleId);
+  if (known) {
+    const [saleId, storeId, receiptNo, totalFen, knownChangeFen, recordedAt] = known;
+    if (storeId !== ctx.storeId) throw new DomainError('CONFLICT', 'sale.id-taken', 'Sale id already used');
+    return {
+      kind: 'recorded',
+      answer: { saleId, receiptNo, totalFen, changeFen: knownChangeFen, recordedAt: new Date(recordedAt) },
+    };
+  }
+  const laneRow = facts.lanes.get(input.laneId);
+  const storeLane: LaneInfo | undefined =
+    laneRow && laneRow[1] === ctx.storeId
+      ? { laneId: laneRow[0], laneNumber: laneRow[2], timeZone: laneRow[3] }
+      : undefined;
+  const { lane, shift } = assertSellingShift(ctx, storeLane, facts.shifts.get(input.shiftId));
+
+  const productIds = [...new Set(input.lines.map((line) => line.productId))].sort();
+  const catalogPrices = new Map<string, number>();
+  for (const productId of productIds) {
+    const product = facts.products.get(productId);
+    if (!product || product[1] !== ctx.storeId) {
+      throw new DomainError('INVALID', 'sale.unknown-product', 'A line names a product this store does not have');
+    }
+    catalogPrices.set(productId, product[2]);
+  }
+  const priceDifferences = input.lines.flatMap((line) => {
+    if (line.overrideApprovalId) return [];
+    const catalogPriceFen = catalogPrices.get(line.productId) ?? line.unitPriceFen;
+    return catalogPriceFen === line.unitPriceFen
+      ? []
+      : [{ productId: line.productId, lanePriceFen: line.unitPriceFen, catalogPriceFen }];
+  });
+
+  const recordedAt = ctx.now();
+  const local = storeLocalTime(input.soldAt, lane.timeZone);
+  const storeId = ctx.storeId;
+  const saleId = input.saleId;
+  const cashFen = input.tenders.filter((t) => t.kind === 'cash').reduce((sum, t) => sum + t.amountFen, 0);
+  const rows: SaleRows = {
+    sale: {
+      id: saleId,
+      store_id: storeId,
+      lane_id: lane.laneId,
+      shift_id: shift.id,
+      staff_id: ctx.actor.staffId,
+      receipt_no: input.receiptNo,
+      customer_segment: input.customerSegment,
+      gross_fen: totals.grossFen,
+      discount_fen: totals.discountFen,
+      total_fen: totals.totalFen,
+      change_fen: changeFen,
+      business_date: local.businessDate,
+      local_hour: local.hour,
+      sold_at: input.soldAt,
+      recorded_at: recordedAt,
+      sent_offline: input.sentOffline,
+      price_differences: priceDifferences,
+    },
+    lines: input.lines.map((line, index) => {
+      const priced = totals.lines[index];
+      return {
+        id: line.lineId,
+        sale_id: saleId,
+        store_id: storeId,
+        line_no: index + 1,
+        product_id: line.productId,
+        scanned_code: line.scannedCode,
+        name_zh: line.nameZh,
+        department_id: line.departmentId,
+        unit: line.unit,
+        quantity: line.quantity,
+        weight_grams: line.weightGrams,
+        unit_price_fen: line.unitPriceFen,
+        label_total_fen: line.labelTotalFen,
+        gross_fen: priced?.grossFen ?? 0,
+        line_discount_fen: priced?.lineDiscountFen ?? 0,
+        sale_discount_fen: priced?.saleDiscountFen ?? 0,
+        total_fen: priced?.totalFen ?? 0,
+        vat_rate_bps: line.vatRateBps,
+        vat_fen: priced?.vatFen ?? 0,
+      };
+    }),
+    tenders: input.tenders.map((tender) => ({
+      id: tender.tenderId,
+      sale_id: saleId,
+      store_id: storeId,
+      kind: tender.kind,
+      amount_fen: tender.amountFen,
+      reference: tender.reference,
+    })),
+    // The drawer takes the cash net of change: change never counts as takings.
+    cash:
+      cashFen === 0
+        ? []
+        : [
+            {
+              id: newId(),
+              store_id: storeId,
+              shift_id: shift.id,
+              amount_fen: cashFen - changeFen,
+              sale_id: saleId,
+              created_at: recordedAt,
+            },
+          ],
+    stock: productIds.map((productId) => ({
+      id: newId(),
+      store_id: storeId,
+      product_id: productId,
+      quantity_delta: input.lines
+        .filter((line) => line.productId === productId)
+        .reduce((sum, line) => sum + stockDelta(line), 0),
+      source_id: saleId,
+      created_at: recordedAt,
+    })),
+  };
+  const answer = { saleId, receiptNo: input.receiptNo, totalFen: totals.totalFen, changeFen, recordedAt };
+  return { kind: 'new', answer, rows, catalogPrices };
+}

@@ -1,0 +1,77 @@
+import { spendApproval } from '../approvals/spend-approval';
+import { writeAudit } from '../audit/write-audit';
+import { inTransaction, type StaffContext } from '../core/context';
+import { DomainError } from '../core/errors';
+import { discountNeedsApproval } from '../domain/sale';
+import { checkSales, type SaleToRecord } from './check-sales';
+import type { FinalizedSale } from './finalize-sale';
+import { writeSales } from './write-sales';
+
+/**
+ * Records one sale in its own transaction (or the caller's): checks, rows, then the approvals it spends and
+ * the audit rows of its price overrides, discount and voided lines, all committed together.
+ */
+export async function recordSaleAlone(sale: SaleToRecord): Promise<FinalizedSale> {
+  return inTransaction(sale.ctx, async (tx) => {
+    const [verdict] = await checkSales(tx.db, [{ ...sale, ctx: tx }]);
+    if (!verdict) throw new Error('checkSales answers one verdict per sale');
+    if (verdict.kind === 'recorded') return verdict.answer;
+    if (verdict.kind === 'refused') throw verdict.error;
+    const inserted = await writeSales(tx.db, [verdict.rows]);
+    if (!inserted.has(sale.input.saleId)) {
+      const [raced] = await checkSales(tx.db, [{ ...sale, ctx: tx }]);
+      if (raced?.kind === 'recorded') return raced.answer;
+      if (raced?.kind === 'refused') throw raced.error;
+      throw new DomainError('CONFLICT', 'sale.conflict', 'The sale could not be recorded; send it again');
+    }
+    await recordApprovals(tx, sale, verdict.catalogPrices);
+    for (const { line, voidedAt } of sale.input.voidedLines) {
+      await writeAudit(tx, {
+        action: 'sale.line-voided',
+        entityType: 'sale',
+        entityId: sale.input.saleId,
+        summary: `${sale.input.receiptNo} − ${line.nameZh} × ${line.weightGrams ?? line.quantity}`,
+        changes: {
+          line: {
+            from: { productId: line.productId, quantity: line.quantity, unitPriceFen: line.unitPriceFen, voidedAt },
+            to: null,
+          },
+        },
+      });
+    }
+    return verdict.answer;
+  });
+}
+
+/** Price overrides and discounts beyond the cashier's limit stand only with a supervisor's approval, audited. */
+async function recordApprovals(
+  tx: StaffContext,
+  { input, totals }: SaleToRecord,
+  catalogPrices: ReadonlyMap<string, number>,
+): Promise<void> {
+  for (const line of input.lines) {
+    if (!line.overrideApprovalId) continue;
+    const approverStaffId = await spendApproval(tx, line.overrideApprovalId, 'price-override', input.saleId);
+    await writeAudit(tx, {
+      action: 'sale.price-overridden',
+      entityType: 'sale',
+      entityId: input.saleId,
+      approverStaffId,
+      summary: `${input.receiptNo} ${line.nameZh}`,
+      changes: { unitPriceFen: { from: catalogPrices.get(line.productId) ?? null, to: line.unitPriceFen } },
+    });
+  }
+  if (!discountNeedsApproval(totals)) return;
+  if (!input.discountApprovalId) {
+    throw new DomainError('FORBIDDEN', 'sale.discount-needs-approval', 'This discount needs a supervisor’s approval');
+  }
+  const approverStaffId = await spendApproval(tx, input.discountApprovalId, 'discount', input.saleId);
+  await writeAudit(tx, {
+    action: 'sale.discount-approved',
+    entityType: 'sale',
+    entityId: input.saleId,
+    approverStaffId,
+    summary: input.receiptNo,
+    changes: { discountFen: { from: 0, to: totals.discountFen }, grossFen: { from: null, to: totals.grossFen } },
+  });
+}

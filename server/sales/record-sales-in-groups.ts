@@ -1,0 +1,131 @@
+import type { Database } from '../../db/client';
+import { DomainError } from '../core/errors';
+import { checkSales, type SaleToRecord, type SaleVerdict } from './check-sales';
+import type { FinalizedSale } from './finalize-sale';
+import { recordSaleAlone } from './record-sale-alone';
+import { writeSales } from './write-sales';
+
+const MAX_SALES_PER_GROUP = 64;
+const MAX_LINES_PER_GROUP = 2_000;
+const MAX_RACES = 3;
+
+type NewSale = Extract<SaleVerdict, { kind: 'new' }>;
+
+interface Waiting {
+  readonly sale: SaleToRecord;
+  readonly resolve: (answer: FinalizedSale) => void;
+  readonly reject: (error: unknown) => void;
+  races: number;
+}
+
+/**
+ * Group commit: the sales that arrive while the previous group is being written are checked in one query
+ * and written in one statement, so they share one durable commit. Each caller is answered only after that
+ * commit; if the group fails, its sales are recorded one at a time so each gets its own answer or error.
+ */
+class SaleGroupWriter {
+  private readonly waiting: Waiting[] = [];
+  private busy = false;
+
+  constructor(private readonly db: Database) {}
+
+  record(sale: SaleToRecord): Promise<FinalizedSale> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ sale, resolve, reject, races: 0 });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.busy || this.waiting.length === 0) return;
+    this.busy = true;
+    // A macrotask later, so callers answered by the last group (and their next sales) join this one.
+    setImmediate(() => {
+      const group = this.takeGroup();
+      void this.writeGroup(group)
+        .catch((error: unknown) => group.forEach((waiting) => waiting.reject(error)))
+        .finally(() => {
+          this.busy = false;
+          this.schedule();
+        });
+    });
+  }
+
+  private takeGroup(): Waiting[] {
+    let lines = 0;
+    let count = 0;
+    while (count < this.waiting.length && count < MAX_SALES_PER_GROUP && lines < MAX_LINES_PER_GROUP) {
+      lines += this.waiting[count]?.sale.input.lines.length ?? 0;
+      count++;
+    }
+    return this.waiting.splice(0, count);
+  }
+
+  private async writeGroup(group: Waiting[]): Promise<void> {
+    let verdicts: SaleVerdict[];
+    try {
+      verdicts = await checkSales(
+        this.db,
+        group.map((w) => w.sale),
+      );
+    } catch {
+      return recordEachAlone(group);
+    }
+    const again: Waiting[] = [];
+    try {
+      const toWrite = new Map<string, { waiting: Waiting; verdict: NewSale }>();
+      group.forEach((waiting, index) => {
+        const verdict = verdicts[index];
+        if (!verdict) return waiting.reject(new Error('checkSales answers one verdict per sale'));
+        if (verdict.kind === 'recorded') return waiting.resolve(verdict.answer);
+        if (verdict.kind === 'refused') return waiting.reject(verdict.error);
+        // The same sale twice in one group: the copy waits for the next group, which finds it recorded.
+        if (toWrite.has(waiting.sale.input.saleId)) return again.push(waiting);
+        toWrite.set(waiting.sale.input.saleId, { waiting, verdict });
+      });
+      if (toWrite.size === 0) return;
+      const writing = [...toWrite.values()];
+      let inserted: Set<string>;
+      try {
+        inserted = await writeSales(
+          this.db,
+          writing.map((w) => w.verdict.rows),
+        );
+      } catch {
+        return await recordEachAlone(writing.map((w) => w.waiting));
+      }
+      for (const { waiting, verdict } of writing) {
+        if (inserted.has(waiting.sale.input.saleId)) waiting.resolve(verdict.answer);
+        else if (++waiting.races <= MAX_RACES) again.push(waiting);
+        else
+          waiting.reject(new DomainError('CONFLICT', 'sale.conflict', 'The sale could not be recorded; send it again'));
+      }
+    } finally {
+      // Recorded meanwhile by another writer, or a copy of a sale in this group: the next check answers it.
+      this.waiting.unshift(...again);
+    }
+  }
+}
+
+/** The fallback when a group fails: one bad sale must not take the others down with it. */
+async function recordEachAlone(group: readonly Waiting[]): Promise<void> {
+  for (const waiting of group) {
+    try {
+      waiting.resolve(await recordSaleAlone(waiting.sale));
+    } catch (error) {
+      waiting.reject(error);
+    }
+  }
+}
+
+const writers = new WeakMap<Database, SaleGroupWriter>();
+
+/** Records a sale together with the others arriving on the same database at about the same time. */
+export function recordSaleInGroup(sale: SaleToRecord): Promise<FinalizedSale> {
+  let writer = writers.get(sale.ctx.db);
+  if (!writer) {
+    writer = new SaleGroupWriter(sale.ctx.db);
+    writers.set(sale.ctx.db, writer);
+  }
+  return writer.record(sale);
+}
