@@ -1,13 +1,14 @@
 import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { lanes, products, saleLines, sales, staff } from '../../db/schema';
+import { lanes, products, saleLines, sales, staff, stores } from '../../db/schema';
 import type { StaffContext } from '../core/context';
+import { storeLocalTime } from '../domain/store-time';
 
 const businessDate = z.iso.date();
 
 export const ListPriceDifferencesInput = z.object({
-  from: businessDate,
-  to: businessDate,
+  from: businessDate.optional(),
+  to: businessDate.optional(),
   limit: z.number().int().min(1).max(500).default(200),
 });
 export type ListPriceDifferencesInput = z.input<typeof ListPriceDifferencesInput>;
@@ -18,6 +19,7 @@ export type ListPriceDifferencesInput = z.input<typeof ListPriceDifferencesInput
  */
 export async function listPriceDifferences(ctx: StaffContext, rawInput: ListPriceDifferencesInput) {
   const input = ListPriceDifferencesInput.parse(rawInput);
+  const { from, to } = await businessDays(ctx, input);
   const flagged = await ctx.db
     .select({
       saleId: sales.id,
@@ -36,14 +38,14 @@ export async function listPriceDifferences(ctx: StaffContext, rawInput: ListPric
     .where(
       and(
         eq(sales.storeId, ctx.storeId),
-        gte(sales.businessDate, input.from),
-        lte(sales.businessDate, input.to),
+        gte(sales.businessDate, from),
+        lte(sales.businessDate, to),
         sql`jsonb_array_length(${sales.priceDifferences}) > 0`,
       ),
     )
     .orderBy(desc(sales.soldAt))
     .limit(input.limit);
-  if (flagged.length === 0) return [];
+  if (flagged.length === 0) return { from, to, rows: [] };
   const saleIds = flagged.map((s) => s.saleId);
   const sold = await ctx.db
     .select({
@@ -58,7 +60,7 @@ export async function listPriceDifferences(ctx: StaffContext, rawInput: ListPric
     .innerJoin(products, eq(products.id, saleLines.productId))
     .where(inArray(saleLines.saleId, saleIds))
     .groupBy(saleLines.saleId, saleLines.productId, products.nameZh, products.code);
-  return flagged.flatMap(({ differences, ...sale }) =>
+  const rows = flagged.flatMap(({ differences, ...sale }) =>
     differences.map((difference) => {
       const line = sold.find((l) => l.saleId === sale.saleId && l.productId === difference.productId);
       const perUnitFen = difference.lanePriceFen - difference.catalogPriceFen;
@@ -80,4 +82,14 @@ export async function listPriceDifferences(ctx: StaffContext, rawInput: ListPric
       };
     }),
   );
+  return { from, to, rows };
+}
+
+/** The days asked for, or the store's last seven business days (its own time zone, not the browser's). */
+async function businessDays(ctx: StaffContext, input: { from?: string | undefined; to?: string | undefined }) {
+  const [store] = await ctx.db.select({ timeZone: stores.timezone }).from(stores).where(eq(stores.id, ctx.storeId));
+  const now = ctx.now();
+  const today = storeLocalTime(now, store?.timeZone ?? 'Asia/Shanghai').businessDate;
+  const weekAgo = storeLocalTime(new Date(now.getTime() - 6 * 86_400_000), store?.timeZone ?? 'Asia/Shanghai');
+  return { from: input.from ?? weekAgo.businessDate, to: input.to ?? today };
 }

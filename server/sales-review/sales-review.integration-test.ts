@@ -88,7 +88,7 @@ forEachDatabase((database) => {
       saleInput(lane.id, lane.number, shift.id, [saleLine(steady, 2)], [{ kind: 'cash', amountFen: 200 }]),
     );
 
-    const rows = await listPriceDifferences(store.as('store_manager'), { from: '2026-11-21', to: '2026-11-21' });
+    const { rows } = await listPriceDifferences(store.as('store_manager'), { from: '2026-11-21', to: '2026-11-21' });
     expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.productId === cola.id)).toMatchObject({
       receiptNo: input.receiptNo,
@@ -99,6 +99,16 @@ forEachDatabase((database) => {
       effectFen: -120,
     });
     expect(rows.find((r) => r.productId === apples.id)).toMatchObject({ weightGrams: 500, effectFen: 50 });
-    expect(await listPriceDifferences(store.as('store_manager'), { from: '2026-11-22', to: '2026-11-30' })).toEqual([]);
+    expect(await listPriceDifferences(store.as('store_manager'), { from: '2026-11-22', to: '2026-11-30' })).toEqual({
+      from: '2026-11-22',
+      to: '2026-11-30',
+      rows: [],
+    });
+    // Without dates: the store's last seven days by its own clock (the fixture's is 2026-11-21 09:00 in Shanghai).
+    expect(await listPriceDifferences(store.as('store_manager'), {})).toMatchObject({
+      from: '2026-11-15',
+      to: '2026-11-21',
+      rows: [{}, {}],
+    });
   });
 });

@@ -9,8 +9,6 @@ import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen } from '@/server/domain/money';
 
-const isoDay = (date: Date) => date.toLocaleDateString('sv-SE');
-
 export default function SalesReviewPage() {
   const t = useT();
   return (
@@ -128,12 +126,11 @@ function PriceDifferences() {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
-  const [range, setRange] = useState(() => {
-    const today = new Date();
-    return { from: isoDay(new Date(today.getTime() - 6 * 86_400_000)), to: isoDay(today) };
-  });
-  const differences = useQuery(trpc.salesReview.priceDifferences.queryOptions(range));
-  const rows = differences.data ?? [];
+  // Until the manager picks days, the server answers for the store's last seven (in the store's time zone).
+  const [chosen, setChosen] = useState<{ from: string; to: string } | null>(null);
+  const differences = useQuery(trpc.salesReview.priceDifferences.queryOptions(chosen ?? {}));
+  const range = chosen ?? (differences.data ? { from: differences.data.from, to: differences.data.to } : null);
+  const rows = differences.data?.rows ?? [];
   return (
     <section className="rounded bg-white p-6 shadow" aria-labelledby="differences-title">
       <div className="mb-2 flex flex-wrap items-end gap-4">
@@ -145,8 +142,8 @@ function PriceDifferences() {
           <input
             type="date"
             className="field-input"
-            value={range.from}
-            onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
+            value={range?.from ?? ''}
+            onChange={(e) => range && e.target.value && setChosen({ ...range, from: e.target.value })}
           />
         </label>
         <label className="text-sm">
@@ -154,8 +151,8 @@ function PriceDifferences() {
           <input
             type="date"
             className="field-input"
-            value={range.to}
-            onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
+            value={range?.to ?? ''}
+            onChange={(e) => range && e.target.value && setChosen({ ...range, to: e.target.value })}
           />
         </label>
       </div>
