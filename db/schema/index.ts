@@ -5,3 +5,4 @@ export * from './stores';
 export * from './sales';
 export * from './stock';
 export * from './approvals';
+export * from './payments';

@@ -16,6 +16,11 @@ export const PERMISSIONS = {
   'lane.sell': ['cashier', 'supervisor', 'store_manager'],
   'lane.approve-override': ['supervisor', 'store_manager'],
   'sales.review': ['store_manager', 'head_office'],
+  'card.pre-auth': ['supervisor', 'store_manager'],
+  'card.settle': ['cashier', 'supervisor', 'store_manager', 'head_office'],
+  'card.read': ['store_manager', 'head_office'],
+  'card.resolve': ['store_manager', 'head_office'],
+  'card.fees': ['store_manager', 'head_office'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -48,11 +48,12 @@ export async function finalizeSale(ctx: StaffContext, rawInput: FinalizeSaleInpu
     throw new DomainError('INVALID', 'sale.unpaid', `The tenders do not pay the total (${settlement.dueFen} fen due)`);
   }
   const sale = { ctx, input, totals, changeFen: settlement.changeFen };
-  // Approvals and audit rows need a transaction of their own, and a caller's transaction must not be shared.
+  // Approvals, card payments and audit rows need a transaction of their own; a caller's one must not be shared.
   const alone =
     ctx.inTransaction ||
     input.voidedLines.length > 0 ||
     input.lines.some((line) => line.overrideApprovalId) ||
+    input.tenders.some((tender) => tender.kind === 'bank_card') ||
     discountNeedsApproval(totals);
   return alone ? recordSaleAlone(sale) : recordSaleInGroup(sale);
 }

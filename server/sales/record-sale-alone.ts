@@ -4,6 +4,7 @@ import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
 import { discountNeedsApproval } from '../domain/sale';
 import { checkSales, type SaleToRecord } from './check-sales';
+import { claimCardPayments } from './claim-card-payments';
 import type { FinalizedSale } from './finalize-sale';
 import { writeSales } from './write-sales';
 
@@ -17,6 +18,7 @@ export async function recordSaleAlone(sale: SaleToRecord): Promise<FinalizedSale
     if (!verdict) throw new Error('checkSales answers one verdict per sale');
     if (verdict.kind === 'recorded') return verdict.answer;
     if (verdict.kind === 'refused') throw verdict.error;
+    await claimCardPayments(tx, sale.input.saleId, sale.input.tenders);
     const inserted = await writeSales(tx.db, [verdict.rows]);
     if (!inserted.has(sale.input.saleId)) {
       const [raced] = await checkSales(tx.db, [{ ...sale, ctx: tx }]);

@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog } from '../../db/schema';
+import { auditLog, cardPayments } from '../../db/schema';
 import { spendApproval } from '../approvals/spend-approval';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
+import { DomainError } from '../core/errors';
 import { priceSale, saleLineSchema } from '../domain/sale';
 
 export const VoidOpenSaleInput = z.object({
@@ -18,6 +19,20 @@ export async function voidOpenSale(ctx: StaffContext, rawInput: VoidOpenSaleInpu
   const input = VoidOpenSaleInput.parse(rawInput);
   return inTransaction(ctx, async (tx) => {
     const approverStaffId = await spendApproval(tx, input.approvalId, 'void-sale', input.saleId);
+    const [paidByCard] = await tx.db
+      .select({ id: cardPayments.id })
+      .from(cardPayments)
+      .where(
+        and(
+          eq(cardPayments.saleId, input.saleId),
+          eq(cardPayments.txnType, '00'),
+          inArray(cardPayments.state, ['approved', 'in_flight', 'unknown']),
+        ),
+      );
+    // The customer's card was charged: the charge must be voided at the terminal before the sale can go.
+    if (paidByCard && !(await cardPaymentVoided(tx, paidByCard.id))) {
+      throw new DomainError('CONFLICT', 'sale.card-paid', 'Void the card payment at the terminal first');
+    }
     const [already] = await tx.db
       .select({ id: auditLog.id })
       .from(auditLog)
@@ -34,4 +49,18 @@ export async function voidOpenSale(ctx: StaffContext, rawInput: VoidOpenSaleInpu
     });
     return { voided: true };
   });
+}
+
+async function cardPaymentVoided(tx: StaffContext, paymentId: string): Promise<boolean> {
+  const [voided] = await tx.db
+    .select({ id: cardPayments.id })
+    .from(cardPayments)
+    .where(
+      and(
+        eq(cardPayments.originalPaymentId, paymentId),
+        eq(cardPayments.txnType, '01'),
+        eq(cardPayments.state, 'approved'),
+      ),
+    );
+  return voided !== undefined;
 }

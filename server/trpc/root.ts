@@ -1,5 +1,6 @@
 import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
+import { cardsRouter } from './routers/cards';
 import { catalogRouter } from './routers/catalog';
 import { laneRouter } from './routers/lane';
 import { salesReviewRouter } from './routers/sales-review';
@@ -15,5 +16,6 @@ export const appRouter = router({
   audit: auditRouter,
   lane: laneRouter,
   salesReview: salesReviewRouter,
+  cards: cardsRouter,
 });
 export type AppRouter = typeof appRouter;

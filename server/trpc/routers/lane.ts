@@ -15,6 +15,10 @@ import { recordReturnWithoutReceipt, RecordReturnWithoutReceiptInput } from '../
 import { closeShift, CloseShiftInput } from '../../shifts/close-shift';
 import { recordCashMovement, RecordCashMovementInput } from '../../shifts/record-cash-movement';
 import { shiftReport, ShiftReportInput } from '../../shifts/shift-report';
+import { cancelCardPayment, CancelCardPaymentInput } from '../../payments/cancel-card-payment';
+import { findCardPayment, FindCardPaymentInput } from '../../payments/find-card-payment';
+import { settleTerminal, SettleTerminalInput } from '../../payments/settle-terminal';
+import { startCardPayment, StartCardPaymentInput } from '../../payments/start-card-payment';
 import { laneProcedureFor, publicProcedure, router } from '../init';
 import { clearedSessionCookie, sessionCookie } from '../session-cookie';
 
@@ -47,6 +51,18 @@ export const laneRouter = router({
   recordReturnWithoutReceipt: laneProcedureFor('lane.sell')
     .input(RecordReturnWithoutReceiptInput)
     .mutation(({ ctx, input }) => recordReturnWithoutReceipt(ctx, input)),
+  startCardPayment: laneProcedureFor('lane.sell')
+    .input(StartCardPaymentInput)
+    .mutation(({ ctx, input }) => startCardPayment(ctx, input)),
+  cardPayment: laneProcedureFor('lane.sell')
+    .input(FindCardPaymentInput)
+    .query(({ ctx, input }) => findCardPayment(ctx, input)),
+  cancelCardPayment: laneProcedureFor('lane.sell')
+    .input(CancelCardPaymentInput)
+    .mutation(({ ctx, input }) => cancelCardPayment(ctx, input)),
+  settleTerminal: laneProcedureFor('card.settle')
+    .input(SettleTerminalInput)
+    .mutation(({ ctx, input }) => settleTerminal(ctx, input)),
   grantApproval: laneProcedureFor('lane.sell')
     .input(GrantApprovalInput)
     .mutation(({ ctx, input }) => grantApproval(ctx, input)),

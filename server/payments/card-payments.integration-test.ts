@@ -1,0 +1,279 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { cardPayments, lanes } from '../../db/schema';
+import { newId } from '../core/ids';
+import { finalizeSale } from '../sales/finalize-sale';
+import { forEachDatabase } from '../testing/database-suite';
+import { createStoreFixture } from '../testing/fixtures';
+import { addProduct, openShiftFor, saleInput, saleLine, storeLanes } from '../testing/sale-fixtures';
+import { cancelCardPayment } from './cancel-card-payment';
+import { findCardPayment } from './find-card-payment';
+import { startMisposSimulator, type MisposSimulator } from './mispos-simulator';
+import { TerminalLink, ecrRefFor } from './mispos/link';
+import { recoverCardPayments } from './recover-card-payments';
+import { cardTransactionRunning } from './run-card-transaction';
+import { settleTerminal } from './settle-terminal';
+import { startCardPayment, type StartCardPaymentInput } from './start-card-payment';
+import { closeTerminalLinks, terminalLinkFor } from './terminal-links';
+
+process.env.MISPOS_QUERY_PAUSE_MS = '20';
+process.env.MISPOS_ANSWER_TIMEOUT_MS = '3000';
+
+forEachDatabase((database) => {
+  let store: Awaited<ReturnType<typeof createStoreFixture>>;
+  let simulator: MisposSimulator;
+  let lane: { id: string; number: number };
+  let shiftId: string;
+
+  beforeEach(async () => {
+    store = await createStoreFixture(database().db);
+    simulator = await startMisposSimulator({
+      port: 0,
+      cardDelayMs: 5,
+      pinDelayMs: 5,
+      bankLatencyMs: 1,
+      bankTimeoutMs: 150,
+    });
+    const [first] = await storeLanes(database().db, store.storeId);
+    if (!first) throw new Error('no lane');
+    lane = first;
+    await database()
+      .db.update(lanes)
+      .set({ terminalHost: '127.0.0.1', terminalPort: simulator.port })
+      .where(eq(lanes.id, lane.id));
+    shiftId = (await openShiftFor(store.as('cashier'), lane.id)).id;
+  });
+  afterEach(async () => {
+    closeTerminalLinks();
+    await simulator.close();
+  });
+
+  const control = (path: string, body: unknown) =>
+    fetch(`http://127.0.0.1:${simulator.controlPort}${path}`, { method: 'POST', body: JSON.stringify(body) });
+
+  async function pay(amountFen: number, overrides: Partial<StartCardPaymentInput> = {}) {
+    const started = await startCardPayment(store.as('cashier'), {
+      paymentId: newId(),
+      laneId: lane.id,
+      shiftId,
+      saleId: newId(),
+      kind: 'sale',
+      amountFen,
+      ...overrides,
+    });
+    expect(started.state).toBe('in_flight');
+    const finished = await cardTransactionRunning(started.id);
+    if (!finished) throw new Error('the payment did not run');
+    return finished;
+  }
+
+  it('persists the payment before sending, signs the terminal in, and keeps only the masked card', async () => {
+    const payment = await pay(1234);
+    expect(payment).toMatchObject({ state: 'approved', respCode: '00', approvedAmountFen: 1234, cardOrg: 'CUP' });
+    expect(payment.cardNoMasked).toMatch(/^\d{6}\*+\d{4}$/);
+    expect(payment.slip).toContain('12.34');
+    expect(simulator.state()).toMatchObject({ terminal: { signedIn: true } });
+    const seen = await findCardPayment(store.as('cashier'), { paymentId: payment.id });
+    expect(seen).toMatchObject({ state: 'approved', approvedAmountFen: 1234 });
+  });
+
+  it('turns each test card into its decline, and a card sale completes only on an approval', async () => {
+    const outcomes = [];
+    for (const amount of [1051, 1055, 1054, 1091]) outcomes.push(await pay(amount));
+    expect(outcomes.map((p) => [p.state, p.respCode])).toEqual([
+      ['declined', '51'],
+      ['declined', '55'],
+      ['declined', '54'],
+      ['declined', '91'],
+    ]);
+    const cola = await addProduct(store, { priceFen: 1051 });
+    const declined = outcomes[0];
+    if (!declined) throw new Error('no payment');
+    const sale = {
+      ...saleInput(lane.id, lane.number, shiftId, [saleLine(cola, 1)], []),
+      saleId: declined.saleId ?? '',
+      tenders: [{ tenderId: newId(), kind: 'bank_card' as const, amountFen: 1051, reference: declined.id }],
+    };
+    await expect(finalizeSale(store.as('cashier'), sale)).rejects.toMatchObject({ reason: 'sale.card-not-approved' });
+
+    const approved = await pay(1200, { saleId: sale.saleId });
+    expect(approved.state).toBe('approved');
+    const claimsMore = {
+      ...sale,
+      lines: [saleLine(cola, 2)],
+      tenders: [{ tenderId: newId(), kind: 'bank_card' as const, amountFen: 2102, reference: approved.id }],
+    };
+    await expect(finalizeSale(store.as('cashier'), claimsMore)).rejects.toMatchObject({
+      reason: 'sale.card-not-approved',
+    });
+    const halves = {
+      ...sale,
+      lines: [saleLine(cola, 2)],
+      tenders: [
+        { tenderId: newId(), kind: 'bank_card' as const, amountFen: 1200, reference: approved.id },
+        { tenderId: newId(), kind: 'cash' as const, amountFen: 902, reference: null },
+      ],
+    };
+    expect(await finalizeSale(store.as('cashier'), halves)).toMatchObject({ totalFen: 2102, changeFen: 0 });
+    await expect(
+      finalizeSale(store.as('cashier'), { ...halves, saleId: newId(), receiptNo: `${halves.receiptNo.slice(0, -1)}9` }),
+    ).rejects.toMatchObject({ reason: 'sale.card-not-approved' });
+  });
+
+  it('bank silent: Z1, the reversal goes before the next payment, and settlement leaves it out', async () => {
+    const silent = await pay(2098);
+    expect([silent.state, silent.respCode]).toEqual(['declined', 'Z1']);
+    const next = await pay(500);
+    expect(next.state).toBe('approved');
+    expect(simulator.state()).toMatchObject({ terminal: { pendingReversals: [] } });
+    const settled = await settleTerminal(store.as('supervisor'), { settlementId: newId(), laneId: lane.id });
+    expect(settled.balanced).toBe(true);
+    expect(settled.terminalTotals).toMatchObject({ domestic: { debitCount: 1, debitAmountFen: 500 } });
+  });
+
+  it('approved but the answer lost: the query finds the approval, and the card is charged once', async () => {
+    const lost = await pay(3097);
+    expect(lost).toMatchObject({ state: 'approved', approvedAmountFen: 3097 });
+    expect(lost.queries).toBeGreaterThan(0);
+    const settled = await settleTerminal(store.as('supervisor'), { settlementId: newId(), laneId: lane.id });
+    expect(settled).toMatchObject({ balanced: true });
+    expect(settled.terminalTotals).toMatchObject({ domestic: { debitCount: 1, debitAmountFen: 3097 } });
+  });
+
+  it('a payment left in flight by a crash is asked for at the next start, never sent again', async () => {
+    // As a crashed server leaves it: persisted in flight, sent to the terminal, the answer never read.
+    const paymentId = newId();
+    await database()
+      .db.insert(cardPayments)
+      .values({
+        id: paymentId,
+        storeId: store.storeId,
+        laneId: lane.id,
+        staffId: store.members.cashier.id,
+        saleId: newId(),
+        txnType: '00',
+        ecrRef: ecrRefFor(paymentId),
+        amountFen: 4200,
+        state: 'in_flight',
+        createdAt: new Date(),
+      });
+    const direct = new TerminalLink({ host: '127.0.0.1', port: simulator.port });
+    const base = {
+      cardKind: '00',
+      posId: 'LANE01',
+      operatorId: '1',
+      origDate: null,
+      origRefNo: '',
+      origAuthCode: '',
+    } as const;
+    await direct.transact({ ...base, txnType: '05', amountFen: 0, origVoucherNo: 0, ecrRef: ecrRefFor(newId()) });
+    const sent = await direct.transact({
+      ...base,
+      txnType: '00',
+      amountFen: 4200,
+      origVoucherNo: 0,
+      ecrRef: ecrRefFor(paymentId),
+    });
+    expect(sent).toMatchObject({ kind: 'answered', response: { respCode: '00' } });
+
+    expect(await recoverCardPayments({ db: database().db, now: () => new Date() })).toEqual([
+      { paymentId, state: 'approved' },
+    ]);
+    const [row] = await database().db.select().from(cardPayments).where(eq(cardPayments.id, paymentId));
+    expect(row).toMatchObject({ state: 'approved', approvedAmountFen: 4200 });
+    const settled = await settleTerminal(store.as('supervisor'), { settlementId: newId(), laneId: lane.id });
+    expect(settled.terminalTotals).toMatchObject({ domestic: { debitCount: 1, debitAmountFen: 4200 } });
+  });
+
+  it('terminal busy, cancel at the PIN pad, and one payment at a time per lane', async () => {
+    expect(await pay(600)).toMatchObject({ state: 'approved' });
+    await control('/faults', { busy: {} });
+    expect(await pay(700)).toMatchObject({ state: 'declined', respCode: 'BY' });
+
+    await control('/pinpad', { wait: true });
+    const waiting = await startCardPayment(store.as('cashier'), {
+      paymentId: newId(),
+      laneId: lane.id,
+      shiftId,
+      saleId: newId(),
+      kind: 'sale',
+      amountFen: 800,
+    });
+    await expect(
+      startCardPayment(store.as('cashier'), {
+        paymentId: newId(),
+        laneId: lane.id,
+        shiftId,
+        saleId: newId(),
+        kind: 'sale',
+        amountFen: 900,
+      }),
+    ).rejects.toMatchObject({ reason: 'card.terminal-busy' });
+    await expect
+      .poll(() => findCardPayment(store.as('cashier'), { paymentId: waiting.id }).then((p) => p.status?.code))
+      .toBe('02');
+    expect(await cancelCardPayment(store.as('cashier'), { paymentId: waiting.id })).toEqual({ cancelSent: true });
+    expect(await cardTransactionRunning(waiting.id)).toMatchObject({ state: 'declined', respCode: 'C0' });
+  });
+
+  it('voids a payment once in the same batch, refunds up to the original, and settles the batch', async () => {
+    const sale = await pay(5000);
+    const voided = await pay(0, { kind: 'void', originalPaymentId: sale.id, saleId: null });
+    expect(voided).toMatchObject({ state: 'approved', txnType: '01', approvedAmountFen: 5000 });
+    await expect(pay(0, { kind: 'void', originalPaymentId: sale.id, saleId: null })).rejects.toMatchObject({
+      reason: 'card.already-voided',
+    });
+    const other = await pay(3000);
+    expect(await pay(1000, { kind: 'refund', originalPaymentId: other.id, saleId: null })).toMatchObject({
+      state: 'approved',
+      txnType: '02',
+    });
+    await expect(pay(2500, { kind: 'refund', originalPaymentId: other.id, saleId: null })).rejects.toMatchObject({
+      reason: 'card.refund-too-much',
+    });
+    const settled = await settleTerminal(store.as('supervisor'), { settlementId: newId(), laneId: lane.id });
+    expect(settled.balanced).toBe(true);
+    expect(settled.posTotals).toEqual({
+      domestic: { debitCount: 2, debitAmountFen: 8000, creditCount: 2, creditAmountFen: 6000 },
+      foreign: { debitCount: 0, debitAmountFen: 0, creditCount: 0, creditAmountFen: 0 },
+    });
+    await expect(pay(0, { kind: 'void', originalPaymentId: other.id, saleId: null })).rejects.toMatchObject({
+      reason: 'card.not-voidable',
+    });
+  });
+
+  it('settlement out of balance names the transaction the POS does not know', async () => {
+    await pay(1500);
+    const direct = terminalLinkFor({ laneId: lane.id, host: '127.0.0.1', port: simulator.port }).link;
+    const base = {
+      cardKind: '00',
+      posId: 'LANE01',
+      operatorId: '1',
+      origDate: null,
+      origRefNo: '',
+      origAuthCode: '',
+    } as const;
+    const rogue = await direct.transact({
+      ...base,
+      txnType: '00',
+      amountFen: 990,
+      origVoucherNo: 0,
+      ecrRef: ecrRefFor(newId()),
+    });
+    expect(rogue).toMatchObject({ kind: 'answered', response: { respCode: '00' } });
+    const settled = await settleTerminal(store.as('supervisor'), { settlementId: newId(), laneId: lane.id });
+    expect(settled.balanced).toBe(false);
+    expect(settled.differences).toEqual([
+      { block: 'domestic', field: 'debitCount', terminal: 2, pos: 1 },
+      { block: 'domestic', field: 'debitAmountFen', terminal: 2490, pos: 1500 },
+    ]);
+    expect(settled.differing).toEqual([
+      { paymentId: null, voucherNo: expect.any(Number), amountFen: null, problem: 'unknown-to-pos' },
+    ]);
+    await expect(
+      settleTerminal(store.as('supervisor'), { settlementId: newId(), laneId: lane.id }),
+    ).rejects.toMatchObject({
+      reason: 'card.already-settled',
+    });
+  });
+});

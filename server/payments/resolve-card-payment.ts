@@ -1,0 +1,60 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { cardPayments } from '../../db/schema';
+import { writeAudit } from '../audit/write-audit';
+import { inTransaction, type StaffContext } from '../core/context';
+import { DomainError } from '../core/errors';
+
+export const ResolveCardPaymentInput = z.discriminatedUnion('outcome', [
+  z.object({
+    paymentId: z.uuid(),
+    outcome: z.literal('approved'),
+    refNo: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z]{1,12}$/, 'The reference number on the bank slip'),
+    note: z.string().trim().max(500).default(''),
+  }),
+  z.object({
+    paymentId: z.uuid(),
+    outcome: z.literal('failed'),
+    note: z.string().trim().min(1, 'Say how you know it failed').max(500),
+  }),
+]);
+export type ResolveCardPaymentInput = z.input<typeof ResolveCardPaymentInput>;
+
+/** A manager settles a card payment whose outcome no terminal could tell: approved (with the slip's reference) or failed. */
+export async function resolveCardPayment(ctx: StaffContext, rawInput: ResolveCardPaymentInput) {
+  const input = ResolveCardPaymentInput.parse(rawInput);
+  return inTransaction(ctx, async (tx) => {
+    const approved = input.outcome === 'approved';
+    const [payment] = await tx.db
+      .update(cardPayments)
+      .set({
+        state: approved ? 'approved' : 'failed',
+        refNo: approved ? input.refNo : null,
+        approvedAmountFen: approved ? cardPayments.amountFen : null,
+        resolvedByStaffId: tx.actor.staffId,
+        resolutionNote: input.note,
+        answeredAt: tx.now(),
+      })
+      .where(
+        and(
+          eq(cardPayments.id, input.paymentId),
+          eq(cardPayments.storeId, ctx.storeId),
+          eq(cardPayments.state, 'unknown'),
+        ),
+      )
+      .returning();
+    if (!payment)
+      throw new DomainError('CONFLICT', 'card.not-unknown', 'Only a payment of unknown outcome can be settled by hand');
+    await writeAudit(tx, {
+      action: approved ? 'card.resolved-approved' : 'card.resolved-failed',
+      entityType: 'card-payment',
+      entityId: payment.id,
+      summary: `${payment.ecrRef} ${input.note}`.trim(),
+      changes: { state: { from: 'unknown', to: payment.state }, refNo: { from: null, to: payment.refNo } },
+    });
+    return payment;
+  });
+}

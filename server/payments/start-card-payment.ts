@@ -1,0 +1,162 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { cardPayments, lanes, terminalSettlements } from '../../db/schema';
+import { can } from '../auth/permissions';
+import { inTransaction, type StaffContext } from '../core/context';
+import { DomainError, found } from '../core/errors';
+import { findSellingShift } from '../shifts/find-open-shift';
+import { CARD_KIND_NAMES, CARD_TRANSACTION_KINDS, type CardTransactionKind } from './card-transaction-kinds';
+import { ecrRefFor } from './mispos/link';
+import { runCardTransaction } from './run-card-transaction';
+
+export const StartCardPaymentInput = z.object({
+  paymentId: z.uuid(),
+  laneId: z.uuid(),
+  shiftId: z.uuid(),
+  saleId: z.uuid().nullable().default(null),
+  kind: z.enum(CARD_KIND_NAMES),
+  amountFen: z.number().int().min(0).max(99_999_999),
+  originalPaymentId: z.uuid().nullable().default(null),
+});
+export type StartCardPaymentInput = z.input<typeof StartCardPaymentInput>;
+
+type Payment = typeof cardPayments.$inferSelect;
+
+/** Which earlier transaction each kind works on, and what it must have been. */
+const ORIGINAL_KINDS: Partial<Record<CardTransactionKind, readonly string[]>> = {
+  void: ['00'],
+  refund: ['00', '12'],
+  reprint: ['00', '01', '02', '10', '11', '12', '13'],
+  'pre-auth-cancel': ['10'],
+  completion: ['10'],
+  'completion-void': ['12'],
+};
+const PRE_AUTH_KINDS: ReadonlySet<CardTransactionKind> = new Set([
+  'pre-auth',
+  'pre-auth-cancel',
+  'completion',
+  'completion-void',
+]);
+
+/**
+ * Persists the card transaction as `in_flight` before anything is sent, then hands it to the lane's terminal
+ * in the background; the lane follows it with `findCardPayment`. The same payment id twice starts it once.
+ */
+export async function startCardPayment(ctx: StaffContext, rawInput: StartCardPaymentInput): Promise<Payment> {
+  const input = StartCardPaymentInput.parse(rawInput);
+  if (PRE_AUTH_KINDS.has(input.kind) && !can(ctx.actor.role, 'card.pre-auth')) {
+    throw new DomainError('FORBIDDEN', 'card.pre-auth-supervisor', 'Pre-authorisations are for supervisors');
+  }
+  const { payment, started } = await inTransaction(ctx, async (tx) => {
+    const [known] = await tx.db
+      .select()
+      .from(cardPayments)
+      .where(and(eq(cardPayments.id, input.paymentId), eq(cardPayments.storeId, ctx.storeId)));
+    if (known) return { payment: known, started: false };
+    await findSellingShift(tx, input);
+    // Lanes queue here, so two requests for one terminal cannot both pass the in-flight check.
+    const [lane] = await tx.db.select().from(lanes).where(eq(lanes.id, input.laneId)).for('update');
+    if (!lane?.terminalHost || !lane.terminalPort) {
+      throw new DomainError('INVALID', 'card.no-terminal', 'This lane has no bank card terminal');
+    }
+    const [busy] = await tx.db
+      .select({ id: cardPayments.id })
+      .from(cardPayments)
+      .where(and(eq(cardPayments.laneId, input.laneId), eq(cardPayments.state, 'in_flight')));
+    if (busy) throw new DomainError('CONFLICT', 'card.terminal-busy', 'The terminal is still busy with a payment');
+    const original = await checkOriginal(tx, input);
+    const [inserted] = await tx.db
+      .insert(cardPayments)
+      .values({
+        id: input.paymentId,
+        storeId: ctx.storeId,
+        laneId: input.laneId,
+        staffId: ctx.actor.staffId,
+        saleId: input.saleId,
+        txnType: CARD_TRANSACTION_KINDS[input.kind],
+        ecrRef: ecrRefFor(input.paymentId),
+        amountFen: amountFor(input, original),
+        state: 'in_flight',
+        originalPaymentId: original?.id ?? null,
+        createdAt: tx.now(),
+      })
+      .returning();
+    return { payment: found(inserted, 'card-payment'), started: true };
+  });
+  if (started) void runCardTransaction(ctx, payment.id);
+  return payment;
+}
+
+const amountFor = (input: z.output<typeof StartCardPaymentInput>, original: Payment | null) => {
+  if (input.kind === 'void' || input.kind === 'completion-void' || input.kind === 'pre-auth-cancel') {
+    return original?.approvedAmountFen ?? 0;
+  }
+  return input.kind === 'balance' || input.kind === 'reprint' ? 0 : input.amountFen;
+};
+
+async function checkOriginal(tx: StaffContext, input: z.output<typeof StartCardPaymentInput>): Promise<Payment | null> {
+  const kinds = ORIGINAL_KINDS[input.kind];
+  const moves = input.kind === 'sale' || input.kind === 'pre-auth' || input.kind === 'refund';
+  if (moves && input.amountFen < 1) throw new DomainError('INVALID', 'card.amount-required', 'Give an amount');
+  if (!kinds) return null;
+  if (!input.originalPaymentId) {
+    if (input.kind === 'reprint') return null;
+    throw new DomainError('INVALID', 'card.original-required', 'Choose the original card transaction');
+  }
+  const [original] = await tx.db
+    .select()
+    .from(cardPayments)
+    .where(and(eq(cardPayments.id, input.originalPaymentId), eq(cardPayments.storeId, tx.storeId)))
+    .for('update');
+  if (!original || original.state !== 'approved' || !kinds.includes(original.txnType)) {
+    throw new DomainError(
+      'INVALID',
+      'card.original-not-usable',
+      'The original card transaction cannot be used for this',
+    );
+  }
+  if (input.kind === 'reprint') return original;
+  const followUps = await tx.db
+    .select({ txnType: cardPayments.txnType, amountFen: cardPayments.approvedAmountFen, state: cardPayments.state })
+    .from(cardPayments)
+    .where(
+      and(
+        eq(cardPayments.originalPaymentId, original.id),
+        inArray(cardPayments.state, ['approved', 'in_flight', 'unknown']),
+      ),
+    );
+  const voided = followUps.some((f) => ['01', '11', '13'].includes(f.txnType));
+  if (voided) throw new DomainError('CONFLICT', 'card.already-voided', 'The original has already been voided');
+  if (input.kind === 'void' || input.kind === 'completion-void') {
+    if (original.laneId !== input.laneId) {
+      throw new DomainError('INVALID', 'card.void-other-lane', 'A void goes to the terminal that took the payment');
+    }
+    const [settled] = await tx.db
+      .select({ id: terminalSettlements.id })
+      .from(terminalSettlements)
+      .where(
+        and(
+          eq(terminalSettlements.storeId, tx.storeId),
+          eq(terminalSettlements.terminalId, original.terminalId ?? ''),
+          eq(terminalSettlements.batchNo, original.batchNo ?? -1),
+        ),
+      );
+    if (settled || followUps.some((f) => f.txnType === '02')) {
+      throw new DomainError(
+        'CONFLICT',
+        'card.not-voidable',
+        'Only an untouched payment of the open batch can be voided',
+      );
+    }
+  }
+  if (input.kind === 'refund') {
+    const refunded = followUps.filter((f) => f.txnType === '02').reduce((sum, f) => sum + (f.amountFen ?? 0), 0);
+    if (refunded + input.amountFen > (original.approvedAmountFen ?? 0)) {
+      throw new DomainError('CONFLICT', 'card.refund-too-much', 'More than is left to refund on the original');
+    }
+  }
+  if (input.kind === 'completion' && input.amountFen > (original.approvedAmountFen ?? 0)) {
+    throw new DomainError('INVALID', 'card.completion-too-much', 'A completion cannot exceed the authorised amount');
+  }
+  return original;
+}

@@ -1,0 +1,29 @@
+import { cardFeeRatesOf, setCardFeeRates, SetCardFeeRatesInput } from '../../payments/card-fee-rates';
+import { cardReconciliation, CardReconciliationInput } from '../../payments/card-reconciliation';
+import { cardReconciliationWorkbook } from '../../payments/card-reconciliation-workbook';
+import { listCardTerminals } from '../../payments/list-card-terminals';
+import { listUnresolvedCardPayments } from '../../payments/list-unresolved-card-payments';
+import { resolveCardPayment, ResolveCardPaymentInput } from '../../payments/resolve-card-payment';
+import { settleTerminal, SettleTerminalInput } from '../../payments/settle-terminal';
+import { procedureFor, router } from '../init';
+
+export const cardsRouter = router({
+  terminals: procedureFor('card.read').query(({ ctx }) => listCardTerminals(ctx)),
+  settle: procedureFor('card.settle')
+    .input(SettleTerminalInput)
+    .mutation(({ ctx, input }) => settleTerminal(ctx, input)),
+  unresolved: procedureFor('card.read').query(({ ctx }) => listUnresolvedCardPayments(ctx)),
+  resolve: procedureFor('card.resolve')
+    .input(ResolveCardPaymentInput)
+    .mutation(({ ctx, input }) => resolveCardPayment(ctx, input)),
+  reconciliation: procedureFor('card.read')
+    .input(CardReconciliationInput)
+    .query(({ ctx, input }) => cardReconciliation(ctx, input)),
+  reconciliationWorkbook: procedureFor('card.read')
+    .input(CardReconciliationInput)
+    .mutation(({ ctx, input }) => cardReconciliationWorkbook(ctx, input)),
+  feeRates: procedureFor('card.read').query(({ ctx }) => cardFeeRatesOf(ctx)),
+  setFeeRates: procedureFor('card.fees')
+    .input(SetCardFeeRatesInput)
+    .mutation(({ ctx, input }) => setCardFeeRates(ctx, input)),
+});
