@@ -42,6 +42,13 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 300_000,
     stdout: 'pipe',
-    env: { PORT: String(port), LANEKEEPER_DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: '' },
+    env: {
+      PORT: String(port),
+      LANEKEEPER_DATA_DIR: process.env.E2E_DATA_DIR,
+      DATABASE_URL: '',
+      // Apart from a running `npm start`'s simulators; fast enough for tests, slow enough to see the statuses.
+      MISPOS_SIM_PORT: String(port + 100),
+      MISPOS_SIM_CARD_DELAY_MS: '400',
+    },
   },
 });

@@ -5,6 +5,7 @@ import { databaseConfigFromEnv, openDatabase } from '../db/client';
 import { FolderLockedError, lockFolder } from '../db/folder-lock';
 import { prepareDatabase } from '../db/prepare-database';
 import { DEMO_LOGINS } from '../db/seed/demo-seed';
+import { startLaneSimulators } from './lane-simulators';
 
 const root = path.resolve(import.meta.dirname, '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -61,9 +62,13 @@ async function main(): Promise<void> {
   // Held through the build and handed over just before the server starts, so no second start slips in between.
   const releaseLock = config.kind === 'pglite' && config.dataDir ? lockFolder(config.dataDir) : () => {};
   const handle = await openDatabase(config.kind === 'pglite' ? { ...config, lockHeldByCaller: true } : config);
+  let simulators: Awaited<ReturnType<typeof startLaneSimulators>> = [];
   try {
     const { seeded } = await prepareDatabase(handle);
     console.log(seeded ? 'Migrated and seeded the demo store.' : 'Migrated; existing data kept.');
+    if (process.env.MISPOS_SIMULATOR !== 'off') {
+      simulators = await startLaneSimulators(handle.db, Number(process.env.MISPOS_SIM_PORT ?? 9100));
+    }
   } finally {
     await handle.close();
   }
@@ -88,6 +93,10 @@ async function main(): Promise<void> {
     console.log(`\nLanekeeper is running: ${url}\nDemo logins (operator no / password):`);
     for (const login of DEMO_LOGINS)
       console.log(`  ${login.operatorNo} / ${login.password}  ${login.name} (${login.role})`);
+    for (const [index, simulator] of simulators.entries())
+      console.log(
+        `Bank terminal simulator for lane ${index + 1}: ${simulator.host}:${simulator.port} (control http://127.0.0.1:${simulator.controlPort}/state)`,
+      );
   }
 }
 

@@ -13,6 +13,7 @@ const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/staff', label: 'nav.staff', permission: 'staff.read' },
   { href: '/settings', label: 'nav.settings', permission: 'back-office.enter' },
   { href: '/sales-review', label: 'nav.salesReview', permission: 'sales.review' },
+  { href: '/cards', label: 'nav.cards', permission: 'card.read' },
   { href: '/audit', label: 'nav.audit', permission: 'audit.read' },
 ];
 
