@@ -392,6 +392,8 @@ const zhCN = {
   'cards.save': '保存费率',
   'cards.debitDomestic': '内卡借记',
   'cards.creditDomestic': '内卡贷记',
+  'error.return.card-refund-required': '刷卡消费须原路退回银行卡',
+  'error.return.card-refund-invalid': '银行卡退款与本次退货不符',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -788,6 +790,8 @@ const en: Record<MessageKey, string> = {
   'cards.save': 'Save rates',
   'cards.debitDomestic': 'Domestic debits',
   'cards.creditDomestic': 'Domestic credits',
+  'error.return.card-refund-required': 'A card payment goes back to the card',
+  'error.return.card-refund-invalid': 'The card refund does not match this return',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -1,8 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { cardPayments, lanes } from '../../db/schema';
+import { cardPayments, cashMovements, lanes, saleTenders } from '../../db/schema';
 import { newId } from '../core/ids';
+import { receiptNumber } from '../domain/store-time';
 import { finalizeSale } from '../sales/finalize-sale';
+import { findSaleForReturn } from '../sales/find-sale-for-return';
+import { recordReturn } from '../sales/record-return';
 import { forEachDatabase } from '../testing/database-suite';
 import { createStoreFixture } from '../testing/fixtures';
 import { addProduct, openShiftFor, saleInput, saleLine, storeLanes } from '../testing/sale-fixtures';
@@ -275,5 +278,41 @@ forEachDatabase((database) => {
     ).rejects.toMatchObject({
       reason: 'card.already-settled',
     });
+  });
+
+  it('a card sale voided the same day goes back to the card, not the drawer, exactly once', async () => {
+    const cola = await addProduct(store, { priceFen: 2500 });
+    const input = saleInput(lane.id, lane.number, shiftId, [saleLine(cola, 2)], []);
+    const card = await pay(5000, { saleId: input.saleId });
+    const tenders = [{ tenderId: newId(), kind: 'bank_card' as const, amountFen: 5000, reference: card.id }];
+    await finalizeSale(store.as('cashier'), { ...input, tenders });
+    const found = await findSaleForReturn(store.as('cashier'), { receiptNo: input.receiptNo });
+    expect(found.card).toEqual({ paymentId: card.id, amountFen: 5000, refundedFen: 0, voidable: true });
+    const line = found.lines[0];
+    if (!line) throw new Error('no line');
+    const returnedAt = new Date(Date.UTC(2026, 10, 21, 7, 0, 0));
+    const ret = {
+      returnId: newId(),
+      laneId: lane.id,
+      shiftId,
+      receiptNo: receiptNumber(lane.number, returnedAt, 'Asia/Shanghai'),
+      returnedAt,
+      originalSaleId: input.saleId,
+      lines: [{ lineId: newId(), originalLineId: line.lineId, quantity: 2 }],
+    };
+    await expect(recordReturn(store.as('cashier'), ret)).rejects.toMatchObject({
+      reason: 'return.card-refund-required',
+    });
+    const voided = await pay(0, { kind: 'void', originalPaymentId: card.id, saleId: null });
+    expect(voided).toMatchObject({ state: 'approved', txnType: '01', approvedAmountFen: 5000 });
+    expect(await recordReturn(store.as('cashier'), { ...ret, cardPaymentId: voided.id })).toMatchObject({
+      refundFen: 5000,
+    });
+    const drawer = await database().db.select().from(cashMovements).where(eq(cashMovements.saleId, ret.returnId));
+    expect(drawer).toEqual([]);
+    const back = await database().db.select().from(saleTenders).where(eq(saleTenders.saleId, ret.returnId));
+    expect(back.map((t) => [t.kind, t.amountFen, t.reference])).toEqual([['bank_card', -5000, voided.id]]);
+    const again = { ...ret, returnId: newId(), receiptNo: `${ret.receiptNo.slice(0, -1)}8`, cardPaymentId: voided.id };
+    await expect(recordReturn(store.as('cashier'), again)).rejects.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { saleLines, sales } from '../../db/schema';
+import { cardPayments, saleLines, saleTenders, sales } from '../../db/schema';
 import type { StaffContext } from '../core/context';
 import { DomainError, found } from '../core/errors';
 import { returnedQuantities } from './returned-quantities';
@@ -42,11 +42,33 @@ export async function findSaleForReturn(ctx: StaffContext, input: z.infer<typeof
     ctx,
     lines.map((line) => line.lineId),
   );
+  const cardPaid = await cardPaidOf(ctx, original.id);
   return {
     sale: original,
+    card: cardPaid,
     lines: lines.map((line) => {
       const returnedQuantity = returned.get(line.lineId) ?? 0;
       return { ...line, returnedQuantity, returnableQuantity: line.quantity - returnedQuantity };
     }),
+  };
+}
+
+/** What of a sale was paid by card and is still to refund to it: a return goes back to the original tender. */
+export async function cardPaidOf(ctx: StaffContext, saleId: string) {
+  const [tender] = await ctx.db
+    .select({ paymentId: saleTenders.reference, amountFen: saleTenders.amountFen })
+    .from(saleTenders)
+    .where(and(eq(saleTenders.saleId, saleId), eq(saleTenders.kind, 'bank_card')));
+  if (!tender?.paymentId) return null;
+  const backToCard = await ctx.db
+    .select({ amountFen: cardPayments.approvedAmountFen, txnType: cardPayments.txnType })
+    .from(cardPayments)
+    .where(and(eq(cardPayments.originalPaymentId, tender.paymentId), eq(cardPayments.state, 'approved')));
+  const refundedFen = backToCard.reduce((sum, p) => sum + (p.amountFen ?? 0), 0);
+  return {
+    paymentId: tender.paymentId,
+    amountFen: tender.amountFen,
+    refundedFen,
+    voidable: backToCard.length === 0,
   };
 }

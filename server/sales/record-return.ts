@@ -1,11 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { saleLines, sales } from '../../db/schema';
+import { cardPayments, saleLines, saleTenders, sales } from '../../db/schema';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError, found } from '../core/errors';
 import { roundHalfUpDiv } from '../domain/money';
 import { findSellingShift } from '../shifts/find-open-shift';
+import { cardPaidOf } from './find-sale-for-return';
 import { returnedQuantities } from './returned-quantities';
 import { writeReturn } from './write-return';
 
@@ -20,6 +21,8 @@ export const RecordReturnInput = z.object({
     .array(z.object({ lineId: z.uuid(), originalLineId: z.uuid(), quantity: z.number().int().min(1).max(9999) }))
     .min(1)
     .max(500),
+  /** For a sale paid by card: the approved void or refund that took the money back to the card. */
+  cardPaymentId: z.uuid().nullable().default(null),
 });
 export type RecordReturnInput = z.input<typeof RecordReturnInput>;
 
@@ -104,7 +107,10 @@ export async function recordReturn(ctx: StaffContext, rawInput: RecordReturnInpu
         originalLineId: line.id,
       };
     });
+    const refundTotalFen = -returnLines.reduce((sum, l) => sum + l.totalFen, 0);
+    const cardRefund = await cardRefundFor(tx, sale.id, input.cardPaymentId, refundTotalFen);
     const refundFen = await writeReturn(tx, {
+      cardRefund,
       returnId: input.returnId,
       receiptNo: input.receiptNo,
       returnedAt: input.returnedAt,
@@ -123,4 +129,37 @@ export async function recordReturn(ctx: StaffContext, rawInput: RecordReturnInpu
     });
     return { returnId: input.returnId, receiptNo: input.receiptNo, refundFen };
   });
+}
+
+/**
+ * A sale paid by card is refunded to the card first, by a void or refund the terminal approved for its
+ * payment and not used by another return; the rest, if any, in cash.
+ */
+async function cardRefundFor(tx: StaffContext, saleId: string, cardPaymentId: string | null, refundFen: number) {
+  const card = await cardPaidOf(tx, saleId);
+  if (!card) return null;
+  if (!cardPaymentId) {
+    throw new DomainError('INVALID', 'return.card-refund-required', 'A card payment goes back to the card');
+  }
+  const [payment] = await tx.db
+    .select()
+    .from(cardPayments)
+    .where(and(eq(cardPayments.id, cardPaymentId), eq(cardPayments.storeId, tx.storeId)))
+    .for('update');
+  const [used] = await tx.db
+    .select({ id: saleTenders.id })
+    .from(saleTenders)
+    .where(eq(saleTenders.reference, cardPaymentId));
+  const amountFen = payment?.approvedAmountFen ?? 0;
+  if (
+    !payment ||
+    payment.state !== 'approved' ||
+    !['01', '02'].includes(payment.txnType) ||
+    payment.originalPaymentId !== card.paymentId ||
+    used ||
+    amountFen > refundFen
+  ) {
+    throw new DomainError('INVALID', 'return.card-refund-invalid', 'The card refund does not match this return');
+  }
+  return { paymentId: payment.id, amountFen };
 }

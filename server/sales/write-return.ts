@@ -17,6 +17,8 @@ export interface ReturnToWrite {
   originalSaleId: string | null;
   returnReason: string | null;
   lines: ReturnLineRow[];
+  /** The part refunded to the customer's card by the terminal (a void or refund payment); the rest is cash. */
+  cardRefund?: { paymentId: string; amountFen: number } | null;
 }
 
 /**
@@ -48,23 +50,45 @@ export async function writeReturn(tx: StaffContext, ret: ReturnToWrite): Promise
     recordedAt,
   });
   await tx.db.insert(saleLines).values(ret.lines);
-  await tx.db.insert(saleTenders).values({
-    id: newId(),
-    saleId: ret.returnId,
-    storeId: tx.storeId,
-    kind: 'cash',
-    amountFen: totalFen,
-    reference: null,
-  });
-  await tx.db.insert(cashMovements).values({
-    id: newId(),
-    storeId: tx.storeId,
-    shiftId: ret.shiftId,
-    kind: 'refund',
-    amountFen: totalFen,
-    saleId: ret.returnId,
-    createdAt: recordedAt,
-  });
+  const cardFen = -(ret.cardRefund?.amountFen ?? 0);
+  const cashFen = totalFen - cardFen;
+  await tx.db.insert(saleTenders).values([
+    ...(ret.cardRefund
+      ? [
+          {
+            id: newId(),
+            saleId: ret.returnId,
+            storeId: tx.storeId,
+            kind: 'bank_card' as const,
+            amountFen: cardFen,
+            reference: ret.cardRefund.paymentId,
+          },
+        ]
+      : []),
+    ...(cashFen !== 0 || !ret.cardRefund
+      ? [
+          {
+            id: newId(),
+            saleId: ret.returnId,
+            storeId: tx.storeId,
+            kind: 'cash' as const,
+            amountFen: cashFen,
+            reference: null,
+          },
+        ]
+      : []),
+  ]);
+  if (cashFen !== 0) {
+    await tx.db.insert(cashMovements).values({
+      id: newId(),
+      storeId: tx.storeId,
+      shiftId: ret.shiftId,
+      kind: 'refund',
+      amountFen: cashFen,
+      saleId: ret.returnId,
+      createdAt: recordedAt,
+    });
+  }
   const stockLines = ret.lines.map((l) => ({ ...l, unit: l.unit === 'kg' ? ('kg' as const) : ('each' as const) }));
   const productIds = [...new Set(stockLines.map((l) => l.productId))].sort();
   await moveStock(tx, 'return', ret.returnId, productIds, stockLines, recordedAt);
