@@ -1,4 +1,5 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { CardTotals } from '../../server/domain/card-settlement';
 import type { TxnType } from '../../server/payments/mispos/codes';
 import { staff } from './staff';
 import { lanes, storeRef } from './stores';
@@ -81,8 +82,8 @@ export const terminalSettlements = pgTable(
     merchantId: text().notNull(),
     batchNo: integer().notNull(),
     businessDate: text().notNull(),
-    terminalTotals: jsonb().notNull(),
-    posTotals: jsonb().notNull(),
+    terminalTotals: jsonb().$type<CardTotals>().notNull(),
+    posTotals: jsonb().$type<CardTotals>().notNull(),
     balanced: boolean().notNull(),
     differences: jsonb().notNull(),
     settledAt: timestamp({ withTimezone: true }).notNull(),

@@ -3,7 +3,14 @@ import { newId } from '../core/ids';
 import { finalizeSale } from '../sales/finalize-sale';
 import { forEachDatabase } from '../testing/database-suite';
 import { createStoreFixture } from '../testing/fixtures';
-import { addProduct, openShiftFor, saleInput, saleLine, storeLanes } from '../testing/sale-fixtures';
+import {
+  addProduct,
+  approvedCardPayment,
+  openShiftFor,
+  saleInput,
+  saleLine,
+  storeLanes,
+} from '../testing/sale-fixtures';
 import { closeShift } from './close-shift';
 import { openShift } from './open-shift';
 import { recordCashMovement } from './record-cash-movement';
@@ -38,19 +45,21 @@ forEachDatabase((database) => {
       cashier,
       saleInput(lane.id, lane.number, shift.id, [saleLine(cola, 3)], [{ kind: 'cash', amountFen: 2000 }]),
     );
-    await finalizeSale(
-      cashier,
-      saleInput(
-        lane.id,
-        lane.number,
-        shift.id,
-        [saleLine(cola, 2)],
-        [
-          { kind: 'bank_card', amountFen: 500 },
-          { kind: 'cash', amountFen: 500 },
-        ],
-      ),
+    const split = saleInput(
+      lane.id,
+      lane.number,
+      shift.id,
+      [saleLine(cola, 2)],
+      [
+        { kind: 'bank_card', amountFen: 500 },
+        { kind: 'cash', amountFen: 500 },
+      ],
     );
+    const paymentId = await approvedCardPayment(store, lane.id, split.saleId, 500);
+    await finalizeSale(cashier, {
+      ...split,
+      tenders: split.tenders.map((t) => (t.kind === 'bank_card' ? { ...t, reference: paymentId } : t)),
+    });
     const paidIn = {
       movementId: newId(),
       shiftId: shift.id,

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { lanes } from '../../db/schema';
+import { cardPayments, lanes } from '../../db/schema';
 import { createProduct } from '../catalog/create-product';
 import type { StaffContext } from '../core/context';
 import { newId } from '../core/ids';
@@ -85,4 +85,28 @@ export function saleInput(
     saleDiscount: null,
     tenders: tenders.map((t) => ({ ...t, tenderId: newId(), reference: null })),
   };
+}
+
+/** A card payment as the terminal approved it for this sale, to pay a `bank_card` tender in tests. */
+export async function approvedCardPayment(store: Store, laneId: string, saleId: string, amountFen: number) {
+  const id = newId();
+  await store
+    .as('cashier')
+    .db.insert(cardPayments)
+    .values({
+      id,
+      storeId: store.storeId,
+      laneId,
+      staffId: store.members.cashier.id,
+      saleId,
+      txnType: '00',
+      ecrRef: id.replaceAll('-', ''),
+      amountFen,
+      state: 'approved',
+      approvedAmountFen: amountFen,
+      cardOrg: 'CUP',
+      fundingType: 'D',
+      createdAt: new Date(),
+    });
+  return id;
 }
