@@ -50,6 +50,9 @@ try {
   console.log('');
   printTable(sales.header, sales.rows);
   if (!raw) console.log('\n(raw postgres.js figures need PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+  console.log(
+    '\nCheckout lane in the browser (100,000 products: open, first download, scan → line): npm run bench:lane',
+  );
 } finally {
   await raw?.end();
   await handle.close();

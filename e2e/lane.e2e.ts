@@ -25,6 +25,20 @@ async function onHandOf(page: Page, code: string): Promise<number> {
   return (await trpcQuery<{ onHand: number }>(request, 'catalog.get', { id })).onHand;
 }
 
+/** Signs the browser context in at the back office as the store manager (the lane keeps its own session). */
+async function managerRequest(page: Page): Promise<APIRequestContext> {
+  const request = page.request;
+  await request.post('/api/trpc/auth.signIn', { data: { json: { operatorNo: '8001', password: 'manager8001' } } });
+  return request;
+}
+
+async function productIdOf(request: APIRequestContext, code: string): Promise<string> {
+  const list = await trpcQuery<{ items: { id: string; code: string }[] }>(request, 'catalog.list', { query: code });
+  const id = list.items.find((p) => p.code === code)?.id;
+  if (!id) throw new Error(`no product ${code}`);
+  return id;
+}
+
 async function signInAtLane(page: Page, lane: number, operatorNo: string, password: string) {
   await page.goto(`/lanes/${lane}`);
   await page.getByLabel('Operator number').fill(operatorNo);
@@ -119,11 +133,11 @@ test('offline, the lane keeps selling for cash; back online, each sale is record
     await expect(page.getByRole('region', { name: 'Receipt' })).toBeVisible();
     await page.getByRole('button', { name: 'Next customer' }).click();
   }
-  await expect(page.getByText('Offline')).toBeVisible();
+  await expect(page.getByText('Offline', { exact: true })).toBeVisible();
   await expect(page.getByText('2 sales waiting to upload')).toBeVisible();
   await page.unroute('**/api/trpc/**');
   await expect(page.getByText(/waiting to upload/)).toHaveCount(0, { timeout: 20_000 });
-  await expect(page.getByText('Online')).toBeVisible();
+  await expect(page.getByText('Online', { exact: true })).toBeVisible();
   await page.reload();
   await expect.poll(() => onHandOf(page, d.code)).toBe(before - 1);
 });
@@ -245,4 +259,97 @@ test('a return by receipt refunds cash and puts the item back in stock', async (
   await page.getByLabel('Receipt no.').fill(receiptNo);
   await page.getByRole('button', { name: 'Find' }).click();
   await expect(page.getByLabel('Return quantity 1')).toHaveAttribute('max', '1');
+});
+
+test('line discounts by percent or amount: within the limit the cashier alone, beyond it a supervisor', async ({
+  page,
+}) => {
+  const product = counted[10];
+  if (!product) throw new Error('seed catalog lacks products');
+  await signInAtLane(page, 2, '1002', 'cash1002');
+  await wedgeScan(page, product.barcodes[0]?.code ?? '');
+  await wedgeScan(page, product.barcodes[0]?.code ?? '');
+  const gross = 2 * product.priceFen;
+
+  await page.getByRole('button', { name: 'Line discount 1' }).click();
+  let dialog = page.getByRole('form', { name: 'Discount line 1' });
+  await dialog.getByLabel('Discount (%)').fill('5');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  const small = Math.round((gross * 5) / 100);
+  await expect(page.getByTestId('sale-total')).toHaveText(formatFen(gross - small, { symbol: true }));
+  await expect(page.getByRole('table', { name: 'Items' })).toContainText(`Discount −${formatFen(small)}`);
+
+  await page.getByRole('button', { name: 'Line discount 1' }).click();
+  dialog = page.getByRole('form', { name: 'Discount line 1' });
+  await dialog.getByLabel('or amount off (yuan)').fill(formatFen(Math.round(gross * 0.3)));
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog.getByRole('alert')).toBeVisible();
+  await dialog.getByLabel('Supervisor operator number').fill('7001');
+  await dialog.getByLabel('Supervisor password').fill('super7001');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  const total = gross - Math.round(gross * 0.3);
+  await expect(page.getByTestId('sale-total')).toHaveText(formatFen(total, { symbol: true }));
+  await page
+    .getByRole('button', { name: formatFen(total, { symbol: true }) })
+    .first()
+    .click();
+  await expect(page.getByRole('region', { name: 'Receipt' }).getByTestId('receipt-total')).toContainText(
+    formatFen(total, { symbol: true }),
+  );
+  await page.getByRole('button', { name: 'Next customer' }).click();
+  await expect(page.getByText(/waiting to upload|refused/)).toHaveCount(0);
+});
+
+test('a return without a receipt needs a supervisor and refunds today’s price', async ({ page }) => {
+  const product = counted[11];
+  if (!product) throw new Error('seed catalog lacks products');
+  const before = await onHandOf(page, product.code);
+  await signInAtLane(page, 2, '1002', 'cash1002');
+  await page.getByRole('button', { name: 'Return' }).click();
+  await page.getByRole('button', { name: 'Return without receipt' }).click();
+  await wedgeScan(page, product.barcodes[0]?.code ?? '');
+  await page.getByLabel('Return quantity 1').fill('2');
+  await page.getByLabel('Reason for the return').fill('Unopened, receipt lost');
+  const refund = formatFen(2 * product.priceFen, { symbol: true });
+  await page.getByRole('button', { name: `Refund ${refund}` }).click();
+  const dialog = page.getByRole('form', { name: 'Return without receipt' });
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog.getByRole('alert')).toBeVisible();
+  await dialog.getByLabel('Supervisor operator number').fill('7001');
+  await dialog.getByLabel('Supervisor password').fill('super7001');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Refunded' })).toHaveText(`Refunded ${refund}`);
+  expect(await onHandOf(page, product.code)).toBe(before + 2);
+});
+
+test('a price changed while the lane was offline stands on the sale and is flagged for the manager', async ({
+  page,
+}) => {
+  const product = counted[12];
+  if (!product) throw new Error('seed catalog lacks products');
+  const request = await managerRequest(page);
+  const productId = await productIdOf(request, product.code);
+  await signInAtLane(page, 1, '1001', 'cash1001');
+  await page.route('**/api/trpc/**', (route) => route.abort());
+  await wedgeScan(page, product.barcodes[0]?.code ?? '');
+  await page
+    .getByRole('button', { name: formatFen(product.priceFen, { symbol: true }) })
+    .first()
+    .click();
+  const receiptNo = await page.getByTestId('receipt-no').innerText();
+  await page.getByRole('button', { name: 'Next customer' }).click();
+  const changed = await request.post('/api/trpc/catalog.update', {
+    data: { json: { id: productId, priceFen: product.priceFen + 100 } },
+  });
+  expect(changed.ok(), await changed.text()).toBe(true);
+  await page.unroute('**/api/trpc/**');
+  await expect(page.getByText(/waiting to upload/)).toHaveCount(0, { timeout: 20_000 });
+
+  await page.goto('/sales-review');
+  const differences = page.getByRole('table', { name: 'Price differences' });
+  const row = differences.getByRole('row').filter({ hasText: receiptNo });
+  await expect(row).toContainText(product.nameZh);
+  await expect(row).toContainText(formatFen(product.priceFen + 100));
+  await expect(row).toContainText(formatFen(-100, { symbol: true }));
+  await expect(page.getByRole('table', { name: 'Sales the server refused' })).toContainText('No refused sales');
 });

@@ -11,12 +11,13 @@ export async function seedLargeCatalog(
   db: Database,
   count: number,
   onProgress?: (done: number) => void,
+  storeCode = LARGE_STORE_CODE,
 ): Promise<{ storeId: string; created: boolean }> {
-  const [existing] = await db.select({ id: stores.id }).from(stores).where(eq(stores.code, LARGE_STORE_CODE));
+  const [existing] = await db.select({ id: stores.id }).from(stores).where(eq(stores.code, storeCode));
   if (existing) return { storeId: existing.id, created: false };
   const seeded = await db.transaction(async (tx) => {
     const { storeId, departmentIds } = await createStore(tx, {
-      code: LARGE_STORE_CODE,
+      code: storeCode,
       name: '压测门店（大目录）',
       address: '基准测试路 1 号',
       vatNumber: '91310000BENCH0001X',

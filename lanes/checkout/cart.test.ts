@@ -70,4 +70,32 @@ describe('the lane cart', () => {
     });
     expect(cartTotals(cart).settlement).toEqual({ paidFen: 2000, dueFen: 0, changeFen: 290, complete: true });
   });
+
+  it('discounts one line by percent or amount, keeps the approval for the sale, and starts a new line on the next scan', () => {
+    const cola = product();
+    let cart = cartReducer(emptyCart('t'), scan(cola));
+    cart = cartReducer(cart, { type: 'set-quantity', lineId: cart.lines[0]?.lineId ?? '', quantity: 4 });
+    const lineId = cart.lines[0]?.lineId ?? '';
+    cart = cartReducer(cart, {
+      type: 'set-line-discount',
+      lineId,
+      discount: { kind: 'percent', bps: 2500 },
+      approvalId: '01a1ffb5-86f1-7718-8dee-99392114bbbb',
+    });
+    expect(cartTotals(cart)).toMatchObject({ grossFen: 1000, discountFen: 250, totalFen: 750 });
+    expect(cart.discountApprovalId).toBe('01a1ffb5-86f1-7718-8dee-99392114bbbb');
+    cart = cartReducer(cart, {
+      type: 'set-line-discount',
+      lineId,
+      discount: { kind: 'amount', fen: 50 },
+      approvalId: null,
+    });
+    expect(cartTotals(cart)).toMatchObject({ discountFen: 50, totalFen: 950 });
+    expect(cart.discountApprovalId).toBeNull();
+    cart = cartReducer(cart, scan(cola));
+    expect(cart.lines.map((l) => [l.quantity, l.discount?.kind ?? null])).toEqual([
+      [4, 'amount'],
+      [1, null],
+    ]);
+  });
 });

@@ -41,6 +41,7 @@ export type CartAction =
   | { type: 'set-segment'; segment: string | null }
   | { type: 'override-price'; lineId: string; unitPriceFen: number; approvalId: string }
   | { type: 'set-sale-discount'; discount: Discount | null; approvalId: string | null }
+  | { type: 'set-line-discount'; lineId: string; discount: Discount | null; approvalId: string | null }
   | { type: 'add-tender'; tender: Tender }
   | { type: 'clear-tenders' }
   | { type: 'restore'; cart: Cart }
@@ -81,13 +82,16 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
     case 'scan': {
       const line = lineFor(action.resolved, action.weightGrams);
       const last = cart.lines.at(-1);
-      // A second scan of the same counted item right after the first adds to that line, as cashiers expect.
+      // A second scan of the same counted item right after the first adds to that line, as cashiers expect,
+      // unless that line was discounted or repriced: those were given for the units on it.
       if (
         last &&
         line.unit === 'each' &&
         line.labelTotalFen === null &&
         last.productId === line.productId &&
-        last.labelTotalFen === null
+        last.labelTotalFen === null &&
+        last.discount === null &&
+        !last.overrideApprovalId
       ) {
         return { ...cart, lines: [...cart.lines.slice(0, -1), { ...last, quantity: last.quantity + 1 }] };
       }
@@ -122,6 +126,13 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
       };
     case 'set-sale-discount':
       return { ...cart, saleDiscount: action.discount, discountApprovalId: action.approvalId };
+    // One approval covers all the sale's discounts: each change that needs one asks afresh.
+    case 'set-line-discount':
+      return {
+        ...cart,
+        lines: cart.lines.map((l) => (l.lineId === action.lineId ? { ...l, discount: action.discount } : l)),
+        discountApprovalId: action.approvalId,
+      };
     case 'set-segment':
       return { ...cart, customerSegment: action.segment };
     case 'add-tender':

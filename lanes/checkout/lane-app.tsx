@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { ErrorAlert } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
@@ -9,14 +9,15 @@ import { useTRPC, useTRPCClient } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
 import type { ResolvedCode } from '@/server/domain/resolve-code';
-import { discountNeedsApproval, priceSale, quickCashAmounts, type Discount } from '@/server/domain/sale';
+import { discountNeedsApproval, priceSale, quickCashAmounts, type Discount, type Tender } from '@/server/domain/sale';
 import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
 import { ApprovalDialog } from './approval-dialog';
+import { CardPanel } from './card-panel';
+import { TerminalSettlement } from './terminal-settlement';
 import { CameraScanner } from './camera-scanner';
-import { cartReducer, cartTotals, type Cart, type LaneProduct } from './cart';
+import { cartReducer, cartTotals, type Cart, type CartAction, type LaneProduct } from './cart';
 import { Receipt, type ReceiptStore } from './receipt';
 import { ReturnScreen } from './return-screen';
-import { searchProducts } from './search-products';
 import { ShiftTools } from './shift-tools';
 import { useLane, type LaneConfig } from './use-lane';
 import { WedgeDetector } from './wedge-detector';
@@ -59,7 +60,7 @@ export function LaneApp({ config, store }: { config: LaneConfig; store: ReceiptS
         {waiting > 0 && <span role="status">{t('lane.waiting', { count: waiting })}</span>}
         {rejected > 0 && <span role="alert">{t('lane.rejected', { count: rejected })}</span>}
         <span className="ml-auto text-sm" data-testid="catalog-size">
-          {t('lane.catalogSize', { count: lane.products.size })}
+          {t('lane.catalogSize', { count: lane.catalogSize })}
         </span>
         {lane.session && <span>{lane.session.staffName}</span>}
       </header>
@@ -99,7 +100,6 @@ function Selling({
   onFinished: (sale: { cart: Cart; input: FinalizeSaleInput }) => void;
 }) {
   const t = useT();
-  const [code, setCode] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [weighing, setWeighing] = useState<ResolvedCode<LaneProduct> | null>(null);
   const [signingOut, setSigningOut] = useState(false);
@@ -107,13 +107,21 @@ function Selling({
   const [camera, setCamera] = useState(false);
   const [shiftTools, setShiftTools] = useState(false);
   const [dialog, setDialog] = useState<
-    null | { kind: 'void' } | { kind: 'discount' } | { kind: 'price'; lineId: string }
+    null | { kind: 'void' } | { kind: 'discount'; lineId?: string } | { kind: 'price'; lineId: string }
   >(null);
   const [newPrice, setNewPrice] = useState('');
   const [discountInput, setDiscountInput] = useState({ percent: '', amount: '' });
   const client = useTRPCClient();
   const barcodeField = useRef<HTMLInputElement>(null);
   const { cart, dispatch, lookup } = lane;
+  const onLineDiscount = useCallback((lineId: string) => {
+    setDiscountInput({ percent: '', amount: '' });
+    setDialog({ kind: 'discount', lineId });
+  }, []);
+  const onOverridePrice = useCallback((lineId: string) => {
+    setNewPrice('');
+    setDialog({ kind: 'price', lineId });
+  }, []);
   const totals = cartTotals(cart);
 
   const scan = useCallback(
@@ -163,17 +171,27 @@ function Selling({
     return () => window.removeEventListener('keydown', onKey, true);
   }, [scan, signingOut, returning, shiftTools, dialog]);
 
+  // The field is uncontrolled: a scanner's keystrokes into it re-render nothing, however long the sale.
   const submitCode = (event: FormEvent) => {
     event.preventDefault();
-    void scan(code);
-    setCode('');
+    const field = barcodeField.current;
+    if (!field) return;
+    void scan(field.value);
+    field.value = '';
   };
 
+  // A quantity changed after an approved discount can push it beyond the limit again.
+  const discountUnapproved = discountNeedsApproval(totals) && !cart.discountApprovalId;
   const payCash = async (amountFen: number) => {
-    const action = {
-      type: 'add-tender',
-      tender: { tenderId: uuidv7(), kind: 'cash', amountFen, reference: null },
-    } as const;
+    if (discountUnapproved) {
+      setMessage(t('error.sale.discount-needs-approval'));
+      return;
+    }
+    await payWith({ tenderId: uuidv7(), kind: 'cash', amountFen, reference: null });
+  };
+  /** Adds the tender; the one that completes the payment finishes the sale. */
+  const payWith = async (tender: Tender) => {
+    const action = { type: 'add-tender', tender } as const;
     const paid = cartReducer(cart, action);
     if (!cartTotals(paid).settlement.complete) {
       dispatch(action);
@@ -187,7 +205,14 @@ function Selling({
   if (shiftTools && lane.session)
     return <ShiftTools shiftId={lane.session.shiftId} onClose={() => setShiftTools(false)} />;
   if (returning && lane.session) {
-    return <ReturnScreen config={lane.config} shiftId={lane.session.shiftId} onDone={() => setReturning(false)} />;
+    return (
+      <ReturnScreen
+        config={lane.config}
+        shiftId={lane.session.shiftId}
+        lookup={lookup}
+        onDone={() => setReturning(false)}
+      />
+    );
   }
 
   const discountFromInput = (): Discount | null => {
@@ -198,6 +223,14 @@ function Selling({
     const amount = parseYuan(discountInput.amount);
     return amount ? { kind: 'amount', fen: amount } : null;
   };
+  /** The sale as it would be with this discount on one line (or on the whole sale). */
+  const withDiscount = (discount: Discount | null, lineId?: string) =>
+    lineId
+      ? priceSale(
+          cart.lines.map((l) => (l.lineId === lineId ? { ...l, discount } : l)),
+          cart.saleDiscount,
+        )
+      : priceSale(cart.lines, discount);
 
   const approvalDialog =
     dialog?.kind === 'void' ? (
@@ -238,13 +271,19 @@ function Selling({
       </ApprovalDialog>
     ) : dialog?.kind === 'discount' ? (
       <ApprovalDialog
-        title={t('lane.discount')}
+        title={
+          dialog.lineId
+            ? t('lane.lineDiscountFor', { n: cart.lines.findIndex((l) => l.lineId === dialog.lineId) + 1 })
+            : t('lane.discount')
+        }
         action="discount"
         saleId={cart.saleId}
-        needsApproval={() => discountNeedsApproval(priceSale(cart.lines, discountFromInput()))}
+        needsApproval={() => discountNeedsApproval(withDiscount(discountFromInput(), dialog.lineId))}
         onCancel={() => setDialog(null)}
         onApproved={(approvalId) => {
-          dispatch({ type: 'set-sale-discount', discount: discountFromInput(), approvalId });
+          const discount = discountFromInput();
+          if (dialog.lineId) dispatch({ type: 'set-line-discount', lineId: dialog.lineId, discount, approvalId });
+          else dispatch({ type: 'set-sale-discount', discount, approvalId });
           setDialog(null);
         }}
       >
@@ -285,8 +324,6 @@ function Selling({
             inputMode="numeric"
             placeholder={t('lane.barcode')}
             className="field-input font-mono text-lg"
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
           />
           <button type="submit" className="btn-secondary">
             {t('lane.add')}
@@ -305,7 +342,7 @@ function Selling({
           />
         )}
         <ProductSearch
-          products={lane.products}
+          search={lane.searchProducts}
           onPick={(product) => {
             const resolved = { product, scannedCode: product.code, kind: 'plu' } as const;
             if (product.unit === 'kg') setWeighing(resolved);
@@ -338,51 +375,16 @@ function Selling({
           </thead>
           <tbody>
             {cart.lines.map((line, i) => (
-              <tr key={line.lineId}>
-                <td>{i + 1}</td>
-                <td>
-                  {line.nameZh}
-                  <div className="text-xs text-slate-500">{line.scannedCode}</div>
-                </td>
-                <td>
-                  {line.unit === 'each' && line.labelTotalFen === null ? (
-                    <input
-                      type="number"
-                      min={1}
-                      aria-label={`${t('lane.quantity')} ${i + 1}`}
-                      className="w-20 rounded border px-2 py-1"
-                      value={line.quantity}
-                      onChange={(event) =>
-                        dispatch({ type: 'set-quantity', lineId: line.lineId, quantity: Number(event.target.value) })
-                      }
-                    />
-                  ) : (
-                    `${((line.weightGrams ?? 0) / 1000).toFixed(3)} kg`
-                  )}
-                </td>
-                <td className="text-right font-mono">{formatFen(totals.lines[i]?.totalFen ?? 0)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="mr-3 text-brand-700 hover:underline"
-                    aria-label={`${t('lane.overridePrice')} ${i + 1}`}
-                    onClick={() => {
-                      setNewPrice('');
-                      setDialog({ kind: 'price', lineId: line.lineId });
-                    }}
-                  >
-                    {t('lane.overridePrice')}
-                  </button>
-                  <button
-                    type="button"
-                    className="text-red-600 hover:underline"
-                    aria-label={`${t('lane.voidLine')} ${i + 1}`}
-                    onClick={() => dispatch({ type: 'void-line', lineId: line.lineId, at: new Date().toISOString() })}
-                  >
-                    {t('lane.voidLine')}
-                  </button>
-                </td>
-              </tr>
+              <LineRow
+                key={line.lineId}
+                line={line}
+                index={i}
+                totalFen={totals.lines[i]?.totalFen ?? 0}
+                lineDiscountFen={totals.lines[i]?.lineDiscountFen ?? 0}
+                dispatch={dispatch}
+                onLineDiscount={onLineDiscount}
+                onOverridePrice={onOverridePrice}
+              />
             ))}
             {cart.lines.length === 0 && (
               <tr>
@@ -400,6 +402,13 @@ function Selling({
           <p className="font-mono text-4xl font-bold" data-testid="sale-total">
             {formatFen(totals.totalFen, { symbol: true })}
           </p>
+          {cart.saleDiscount && (
+            <p className="mt-1 text-sm text-emerald-700">
+              {t('lane.saleDiscountShown', {
+                amount: formatFen(totals.lines.reduce((sum, l) => sum + l.saleDiscountFen, 0)),
+              })}
+            </p>
+          )}
           {totals.settlement.paidFen > 0 && (
             <p className="mt-1 text-sm">
               {t('lane.due')}:{' '}
@@ -426,12 +435,27 @@ function Selling({
           </div>
         </fieldset>
         <CashPanel dueFen={totals.settlement.dueFen} disabled={cart.lines.length === 0} onPay={payCash} />
+        {lane.session && lane.config.hasTerminal && (
+          <CardPanel
+            key={cart.saleId}
+            laneId={lane.config.laneId}
+            shiftId={lane.session.shiftId}
+            saleId={cart.saleId}
+            dueFen={totals.settlement.dueFen}
+            disabled={cart.lines.length === 0 || totals.settlement.dueFen <= 0 || discountUnapproved}
+            online={lane.online}
+            onApproved={(tender) => void payWith(tender)}
+          />
+        )}
         <div className="grid grid-cols-2 gap-2">
           <button
             type="button"
             className="btn-secondary"
             disabled={cart.lines.length === 0}
-            onClick={() => setDialog({ kind: 'discount' })}
+            onClick={() => {
+              setDiscountInput({ percent: '', amount: '' });
+              setDialog({ kind: 'discount' });
+            }}
           >
             {t('lane.discount')}
           </button>
@@ -496,6 +520,84 @@ function Selling({
   );
 }
 
+/** One line of the sale; memoized, so a scan renders the new line and the totals, not every line before it. */
+const LineRow = memo(function LineRow({
+  line,
+  index,
+  totalFen,
+  lineDiscountFen,
+  dispatch,
+  onLineDiscount,
+  onOverridePrice,
+}: {
+  line: Cart['lines'][number];
+  index: number;
+  totalFen: number;
+  lineDiscountFen: number;
+  dispatch: (action: CartAction) => void;
+  onLineDiscount: (lineId: string) => void;
+  onOverridePrice: (lineId: string) => void;
+}) {
+  const t = useT();
+  return (
+    <tr>
+      <td>{index + 1}</td>
+      <td>
+        {line.nameZh}
+        <div className="text-xs text-slate-500">{line.scannedCode}</div>
+        {lineDiscountFen > 0 && (
+          <div className="text-xs text-emerald-700">
+            {t('lane.discountLine', { amount: formatFen(lineDiscountFen) })}
+          </div>
+        )}
+      </td>
+      <td>
+        {line.unit === 'each' && line.labelTotalFen === null ? (
+          <input
+            type="number"
+            min={1}
+            aria-label={`${t('lane.quantity')} ${index + 1}`}
+            className="w-20 rounded border px-2 py-1"
+            value={line.quantity}
+            onChange={(event) =>
+              dispatch({ type: 'set-quantity', lineId: line.lineId, quantity: Number(event.target.value) })
+            }
+          />
+        ) : (
+          `${((line.weightGrams ?? 0) / 1000).toFixed(3)} kg`
+        )}
+      </td>
+      <td className="text-right font-mono">{formatFen(totalFen)}</td>
+      <td>
+        <button
+          type="button"
+          className="mr-3 text-brand-700 hover:underline"
+          aria-label={`${t('lane.lineDiscount')} ${index + 1}`}
+          onClick={() => onLineDiscount(line.lineId)}
+        >
+          {t('lane.lineDiscount')}
+        </button>
+        <button
+          type="button"
+          className="mr-3 text-brand-700 hover:underline"
+          aria-label={`${t('lane.overridePrice')} ${index + 1}`}
+          onClick={() => onOverridePrice(line.lineId)}
+        >
+          {t('lane.overridePrice')}
+        </button>
+        <button
+          type="button"
+          className="text-red-600 hover:underline"
+          aria-label={`${t('lane.voidLine')} ${index + 1}`}
+          onClick={() => dispatch({ type: 'void-line', lineId: line.lineId, at: new Date().toISOString() })}
+        >
+          {t('lane.voidLine')}
+        </button>
+      </td>
+    </tr>
+  );
+});
+
 function PrinterButton({ lane, receiptNo }: { lane: ReturnType<typeof useLane>; receiptNo: string }) {
   const t = useT();
   const trpc = useTRPC();
@@ -521,15 +623,15 @@ function PrinterButton({ lane, receiptNo }: { lane: ReturnType<typeof useLane>; 
 }
 
 function ProductSearch({
-  products,
+  search,
   onPick,
 }: {
-  products: Map<string, LaneProduct>;
+  search: (query: string) => LaneProduct[];
   onPick: (product: LaneProduct) => void;
 }) {
   const t = useT();
   const [query, setQuery] = useState('');
-  const results = useMemo(() => searchProducts(products.values(), query), [products, query]);
+  const results = useMemo(() => search(query), [search, query]);
   return (
     <div className="border-b px-3 py-2">
       <input
@@ -759,6 +861,7 @@ function LaneSignOut({ lane, onCancel }: { lane: ReturnType<typeof useLane>; onC
         value={counted}
         onChange={(e) => setCounted(e.target.value)}
       />
+      {lane.config.hasTerminal && <TerminalSettlement laneId={lane.config.laneId} />}
       <ErrorAlert error={error} />
       <div className="flex gap-2">
         <button type="button" className="btn-secondary" onClick={onCancel}>

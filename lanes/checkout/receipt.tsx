@@ -1,8 +1,10 @@
 'use client';
 
 import { toSVG } from 'bwip-js/browser';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useT } from '@/app/i18n/locale-provider';
+import { useTRPC } from '@/app/trpc/client';
 import { formatFen } from '@/server/domain/money';
 import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
 import { cartTotals, type Cart } from './cart';
@@ -66,7 +68,9 @@ export function Receipt({
       </p>
       {sale.tenders.map((tender) => (
         <p key={tender.tenderId} className="flex justify-between">
-          <span>{tender.kind === 'cash' ? t('lane.cash') : tender.kind}</span>
+          <span>
+            {tender.kind === 'cash' ? t('lane.cash') : tender.kind === 'bank_card' ? t('lane.card') : tender.kind}
+          </span>
           <span>{formatFen(tender.amountFen)}</span>
         </p>
       ))}
@@ -104,6 +108,34 @@ export function Receipt({
         {t('lane.receiptNo')} <span data-testid="receipt-no">{sale.receiptNo}</span>
       </p>
       <div className="mt-2" dangerouslySetInnerHTML={{ __html: barcode }} />
+      {sale.tenders
+        .filter((tender) => tender.kind === 'bank_card' && tender.reference)
+        .map((tender) => (
+          <BankSlip key={tender.tenderId} paymentId={tender.reference ?? ''} />
+        ))}
     </section>
+  );
+}
+
+/** The bank's slip printed with the receipt: a merchant copy the customer signs, and the customer's copy. */
+function BankSlip({ paymentId }: { paymentId: string }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const payment = useQuery({ ...trpc.lane.cardPayment.queryOptions({ paymentId }), staleTime: Infinity });
+  const slip = payment.data?.slip;
+  if (!slip) return null;
+  return (
+    <div aria-label={t('lane.bankSlip')} role="group">
+      {[t('lane.merchantCopy'), t('lane.customerCopy')].map((copy, index) => (
+        <div key={copy} className="mt-3 break-before-page">
+          <hr className="my-2 border-dashed border-black" />
+          <p className="text-center font-bold">
+            {t('lane.bankSlip')} · {copy}
+          </p>
+          <pre className="whitespace-pre-wrap font-mono text-[11px]">{slip}</pre>
+          {index === 0 && !slip.includes('签名') && <p className="mt-4">{t('lane.signature')} ____________</p>}
+        </div>
+      ))}
+    </div>
   );
 }

@@ -34,3 +34,15 @@ describe('lane product search', () => {
     expect(searchProducts(catalog, '')).toEqual([]);
   });
 });
+
+describe('lane product search over a large catalog', () => {
+  it('keeps the best matches by rank, then code, whatever order the catalog comes in', () => {
+    const many = Array.from({ length: 500 }, (_, i) =>
+      product(String(5000 - i).padStart(5, '0'), i % 2 ? '苹果汁' : '红富士苹果', 'Apples'),
+    );
+    const found = searchProducts(many, '苹果', 3).map((p) => p.code);
+    expect(found).toEqual(['04501', '04502', '04503']);
+    expect(searchProducts(many, 'pgz', 2).map((p) => p.code)).toEqual(['04501', '04503']);
+    expect(searchProducts(many, 'hfs', 0)).toEqual([]);
+  });
+});

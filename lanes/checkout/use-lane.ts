@@ -1,7 +1,7 @@
 'use client';
 
 import { TRPCClientError } from '@trpc/client';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { useTRPCClient } from '@/app/trpc/client';
 import type { EmbeddedBarcodeLayout } from '@/server/domain/embedded-barcode';
 import { resolveCode, type ResolvedCode } from '@/server/domain/resolve-code';
@@ -9,6 +9,7 @@ import { receiptNumber } from '@/server/domain/store-time';
 import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
 import { LaneStore, type LaneSession, type OutboxEntry } from '../storage/lane-store';
 import { cartReducer, cartTotals, emptyCart, type Cart, type CartAction, type LaneProduct } from './cart';
+import { CatalogIndex } from './catalog-index';
 
 export interface LaneConfig {
   storeId: string;
@@ -17,11 +18,71 @@ export interface LaneConfig {
   timeZone: string;
   layouts: EmbeddedBarcodeLayout[];
   hasPrinter: boolean;
+  hasTerminal: boolean;
 }
 
 /** A sale that failed for a reason a retry will not fix (not a network failure). */
 const isRejection = (error: unknown) =>
   error instanceof TRPCClientError && typeof error.data?.httpStatus === 'number' && error.data.httpStatus < 500;
+
+/** Products read per step when filling the in-memory catalog: each step is a few milliseconds of main thread. */
+const FILL_STEP = 1000;
+
+/**
+ * User-timing entries the lane records (read by `npm run bench:lane`): `lane:ready` when the lane's storage is
+ * open, a `lane:scan` measure from handling a scan to its line painted, and `lane:catalog-download` per download
+ * that changed products.
+ */
+export const LANE_TIMING = { ready: 'lane:ready', scan: 'lane:scan', catalogDownload: 'lane:catalog-download' };
+const MAX_SCAN_MEASURES = 2000;
+
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: 250 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(work, 10);
+  return () => clearTimeout(handle);
+}
+
+/** Runs `work` once the frame now being prepared has been painted. */
+function afterPaint(work: () => void): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      work();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Where a scan was found: the in-memory catalog, IndexedDB's indexes (until memory is filled), or the server. */
+type ScanSource = 'memory' | 'indexeddb' | 'server';
+
+interface PendingScan {
+  code: string;
+  source: ScanSource;
+  startedAt: number;
+  resolvedAt: number;
+}
+
+/** One `lane:scan` measure; its detail splits the time into the lookup and React's render up to the commit. */
+function measureScan(scan: PendingScan, committedAt: number): void {
+  if (performance.getEntriesByName(LANE_TIMING.scan).length >= MAX_SCAN_MEASURES) {
+    performance.clearMeasures(LANE_TIMING.scan);
+  }
+  performance.measure(LANE_TIMING.scan, {
+    start: scan.startedAt,
+    end: performance.now(),
+    detail: {
+      code: scan.code,
+      source: scan.source,
+      lookupMs: scan.resolvedAt - scan.startedAt,
+      committedMs: committedAt - scan.startedAt,
+    },
+  });
+}
 
 export function useLane(config: LaneConfig) {
   const client = useTRPCClient();
@@ -29,22 +90,23 @@ export function useLane(config: LaneConfig) {
   const [ready, setReady] = useState(false);
   const [session, setSession] = useState<LaneSession | null>(null);
   const [cart, dispatchRaw] = useReducer(cartReducer, undefined, () => emptyCart(new Date().toISOString()));
-  const [products, setProducts] = useState<Map<string, LaneProduct>>(new Map());
+  const [catalogSize, setCatalogSize] = useState(0);
+  /** The catalog in memory, filled after opening; scans read IndexedDB until it is complete. */
+  const catalog = useRef<CatalogIndex | null>(null);
+  // A new function whenever the search's contents change, so a screen showing results looks again.
+  const [searchProducts, setSearchProducts] = useState(() => (_query: string): LaneProduct[] => []);
+  const syncing = useRef(false);
+  /** The scan whose line is about to be shown, timed until it is painted. */
+  const pendingScan = useRef<PendingScan | null>(null);
   const [outbox, setOutbox] = useState<OutboxEntry[]>([]);
   const [parked, setParked] = useState<Cart[]>([]);
   const [online, setOnline] = useState(true);
   const restored = useRef(false);
 
-  const index = useMemo(() => {
-    const byBarcode = new Map<string, LaneProduct>();
-    const byPlu = new Map<string, LaneProduct>();
-    for (const p of products.values()) {
-      if (!p.active) continue;
-      for (const code of p.barcodes) byBarcode.set(code, p);
-      if (p.plu) byPlu.set(p.plu, p);
-    }
-    return { byBarcode, byPlu };
-  }, [products]);
+  const searchChanged = useCallback(() => {
+    const current = catalog.current;
+    if (current) setSearchProducts(() => (query: string) => current.find(query));
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -52,10 +114,11 @@ export function useLane(config: LaneConfig) {
       const store = await LaneStore.open(`lanekeeper-${config.storeId}-lane-${config.laneNumber}`);
       if (cancelled) return;
       storeRef.current = store;
-      const [savedCart, savedSession, cached, pending, savedParked] = await Promise.all([
+      // The catalog stays in IndexedDB (scans read its indexes): opening a lane loads no products.
+      const [savedCart, savedSession, cachedCount, pending, savedParked] = await Promise.all([
         store.loadCart(),
         store.get<LaneSession>('session'),
-        store.allProducts(),
+        store.productCount(),
         store.pending(),
         store.get<Cart[]>('parked'),
       ]);
@@ -63,9 +126,10 @@ export function useLane(config: LaneConfig) {
       if (savedCart) dispatchRaw({ type: 'restore', cart: savedCart });
       restored.current = true;
       setSession(savedSession ?? null);
-      setProducts(new Map(cached.map((p) => [p.id, p])));
+      setCatalogSize(cachedCount);
       setOutbox(pending);
       setReady(true);
+      performance.mark(LANE_TIMING.ready);
     })();
     return () => {
       cancelled = true;
@@ -76,35 +140,82 @@ export function useLane(config: LaneConfig) {
     if (restored.current) void storeRef.current?.saveCart(cart);
   }, [cart]);
 
+  useLayoutEffect(() => {
+    const pending = pendingScan.current;
+    if (!pending || cart.lines.at(-1)?.scannedCode !== pending.code) return;
+    pendingScan.current = null;
+    const committedAt = performance.now();
+    afterPaint(() => measureScan(pending, committedAt));
+  }, [cart]);
+
+  /**
+   * Fills the in-memory catalog (scans by barcode and PLU, product search) from IndexedDB in small steps while the
+   * lane is idle, once per page load: the lane is ready before, and a scan meanwhile reads IndexedDB's indexes.
+   */
+  useEffect(() => {
+    const store = storeRef.current;
+    if (!ready || !session || !store || catalog.current) return;
+    const filling = new CatalogIndex();
+    catalog.current = filling;
+    let after: string | null = null;
+    let cancelled = false;
+    let cancelStep = () => {};
+    const step = async () => {
+      const page = await store.productsAfter(after, FILL_STEP);
+      if (cancelled) return;
+      // A download may already have put a newer copy of some of these in.
+      filling.put(page, true);
+      filling.complete = page.length < FILL_STEP;
+      // Searches see what is in so far, and look again once all is in.
+      if (after === null || filling.complete) searchChanged();
+      after = page.at(-1)?.id ?? after;
+      if (!filling.complete) cancelStep = whenIdle(() => void step());
+    };
+    cancelStep = whenIdle(() => void step());
+    return () => {
+      cancelled = true;
+      cancelStep();
+      if (catalog.current === filling) catalog.current = null;
+    };
+  }, [ready, session, searchChanged]);
+
   const dispatch = useCallback((action: CartAction) => dispatchRaw(action), []);
 
+  /** Downloads what changed since the last download (everything the first time), page by page into IndexedDB. */
   const refreshCatalog = useCallback(async () => {
     const store = storeRef.current;
     if (!store) return;
+    const startedAt = performance.now();
     const since = (await store.get<string>('catalogSyncedAt')) ?? null;
     let after: string | null = null;
     let newest = since;
-    const changed: LaneProduct[] = [];
+    let changed = 0;
     do {
       const page = await client.lane.catalog.query({ changedSince: since ? new Date(since) : null, after });
-      for (const p of page.products) {
-        const { updatedAt, ...product } = p;
-        changed.push(product);
+      const products = page.products.map(({ updatedAt, ...product }) => {
         const stamp = updatedAt.toISOString();
         if (!newest || stamp > newest) newest = stamp;
+        return product;
+      });
+      if (products.length > 0) {
+        // Each page is stored as it arrives: a scan finds it at once, and an interrupted download keeps it.
+        await store.putProducts(products);
+        catalog.current?.put(products);
+        changed += products.length;
+        setCatalogSize(await store.productCount());
       }
       after = page.next;
     } while (after);
-    if (changed.length > 0) {
-      await store.putProducts(changed);
-      setProducts((current) => {
-        const next = new Map(current);
-        for (const p of changed) next.set(p.id, p);
-        return next;
+    if (changed > 0) {
+      searchChanged();
+      performance.measure(LANE_TIMING.catalogDownload, {
+        start: startedAt,
+        end: performance.now(),
+        detail: { products: changed, full: since === null },
       });
     }
-    if (newest) await store.set('catalogSyncedAt', newest);
-  }, [client]);
+    if (newest && newest !== since) await store.set('catalogSyncedAt', newest);
+  }, [client, searchChanged]);
 
   const flushOutbox = useCallback(async () => {
     const store = storeRef.current;
@@ -129,12 +240,17 @@ export function useLane(config: LaneConfig) {
 
   /** Uploads waiting sales, then refreshes the catalog; either failing to reach the server shows the lane offline. */
   const sync = useCallback(async () => {
-    await flushOutbox();
+    // A first download of a large catalog outlasts the timer: one sync at a time.
+    if (syncing.current) return;
+    syncing.current = true;
     try {
+      await flushOutbox();
       await refreshCatalog();
       setOnline(true);
     } catch {
       setOnline(false);
+    } finally {
+      syncing.current = false;
     }
   }, [flushOutbox, refreshCatalog]);
 
@@ -148,28 +264,41 @@ export function useLane(config: LaneConfig) {
     };
   }, [ready, session, sync]);
 
-  /** The cached catalog answers first; a miss asks the server, so a product added since the last download still sells. */
+  /**
+   * The cached catalog answers first, through its IndexedDB indexes; a miss asks the server, so a product added
+   * since the last download still sells.
+   */
   const lookup = useCallback(
     async (code: string): Promise<ResolvedCode<LaneProduct> | null> => {
-      const local = await resolveCode(code, config.layouts, {
-        byBarcode: (c) => index.byBarcode.get(c) ?? null,
-        byPlu: (plu) => index.byPlu.get(plu) ?? null,
-      });
-      if (local) return local;
+      const startedAt = performance.now();
+      const store = storeRef.current;
+      const memory = catalog.current?.complete ? catalog.current : null;
+      const timed = (resolved: ResolvedCode<LaneProduct>, source: ScanSource) => {
+        // A bare PLU of a weighed item waits for its weight: no line yet, nothing to time.
+        const weighing = resolved.kind === 'plu' && resolved.product.unit === 'kg';
+        pendingScan.current = weighing ? null : { code, source, startedAt, resolvedAt: performance.now() };
+        return resolved;
+      };
+      if (memory) {
+        const found = await resolveCode(code, config.layouts, memory);
+        if (found) return timed(found, 'memory');
+      } else if (store) {
+        const found = await resolveCode(code, config.layouts, {
+          byBarcode: (c) => store.productByBarcode(c),
+          byPlu: (plu) => store.productByPlu(plu),
+        }).catch(() => null);
+        if (found) return timed(found, 'indexeddb');
+      }
       try {
         const remote = await client.lane.resolveScan.query({ code });
-        const product = products.get(remote.product.id) ?? {
-          ...remote.product,
-          pinyinInitials: '',
-          plu: null,
-          barcodes: [],
-        };
-        return { ...remote, product };
+        const cached = memory?.byId(remote.product.id) ?? (await store?.product(remote.product.id).catch(() => null));
+        const product = cached ?? { ...remote.product, pinyinInitials: '', plu: null, barcodes: [] };
+        return timed({ ...remote, product }, 'server');
       } catch {
         return null;
       }
     },
-    [client, config.layouts, index, products],
+    [client, config.layouts],
   );
 
   const signedIn = useCallback(async (next: LaneSession) => {
@@ -246,7 +375,8 @@ export function useLane(config: LaneConfig) {
     cart,
     dispatch,
     lookup,
-    products,
+    catalogSize,
+    searchProducts,
     outbox,
     online,
     signedIn,

@@ -19,21 +19,36 @@ export interface LaneSession {
 interface LaneDb extends DBSchema {
   kv: { key: string; value: unknown };
   outbox: { key: number; value: OutboxEntry; indexes: { saleId: string } };
-  products: { key: string; value: LaneProduct };
+  /** Indexed by every barcode (multiEntry) and by PLU (products without one are left out of that index). */
+  products: { key: string; value: LaneProduct; indexes: { barcodes: string; plu: string } };
 }
+
+/**
+ * Version 2 added the products' `barcodes` and `plu` indexes: a scan is one index read, so opening a lane
+ * never loads the whole catalog into memory.
+ */
+const VERSION = 2;
 
 /** One IndexedDB database per lane number and store, so a test browser can be two lanes at once. */
 export class LaneStore {
   private constructor(private readonly idb: IDBPDatabase<LaneDb>) {}
 
   static async open(name: string): Promise<LaneStore> {
-    const db = await openDB<LaneDb>(name, 1, {
-      upgrade(database) {
-        database.createObjectStore('kv');
-        database
-          .createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true })
-          .createIndex('saleId', 'saleId', { unique: true });
-        database.createObjectStore('products', { keyPath: 'id' });
+    const db = await openDB<LaneDb>(name, VERSION, {
+      upgrade(database, oldVersion, _newVersion, transaction) {
+        if (oldVersion < 1) {
+          database.createObjectStore('kv');
+          database
+            .createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true })
+            .createIndex('saleId', 'saleId', { unique: true });
+          database.createObjectStore('products', { keyPath: 'id' });
+        }
+        if (oldVersion < 2) {
+          // Built over the products already cached, inside the upgrade transaction.
+          const products = transaction.objectStore('products');
+          products.createIndex('barcodes', 'barcodes', { multiEntry: true });
+          products.createIndex('plu', 'plu');
+        }
       },
     });
     return new LaneStore(db);
@@ -69,7 +84,23 @@ export class LaneStore {
     await this.idb.put('outbox', { ...entry, rejected: reason });
   }
 
-  allProducts = () => this.idb.getAll('products');
+  /** The active product with this barcode (an inactive one may still carry it until the next download). */
+  async productByBarcode(code: string): Promise<LaneProduct | null> {
+    return (await this.idb.getAllFromIndex('products', 'barcodes', code)).find((p) => p.active) ?? null;
+  }
+
+  async productByPlu(plu: string): Promise<LaneProduct | null> {
+    return (await this.idb.getAllFromIndex('products', 'plu', plu)).find((p) => p.active) ?? null;
+  }
+
+  product = async (id: string) => (await this.idb.get('products', id)) ?? null;
+  productCount = () => this.idb.count('products');
+
+  /** Up to `limit` cached products in id order after `afterId`, to walk the catalog in small steps. */
+  productsAfter(afterId: string | null, limit: number): Promise<LaneProduct[]> {
+    return this.idb.getAll('products', afterId === null ? undefined : IDBKeyRange.lowerBound(afterId, true), limit);
+  }
+
   async putProducts(products: LaneProduct[]): Promise<void> {
     const tx = this.idb.transaction('products', 'readwrite');
     await Promise.all([...products.map((p) => tx.store.put(p)), tx.done]);

@@ -35,7 +35,13 @@ export async function getLaneState(ctx: ServiceContext, input: z.infer<typeof Ge
       timezone: theStore.timezone,
       embeddedBarcodeLayouts: theStore.embeddedBarcodeLayouts,
     },
-    lane: { id: theLane.id, number: theLane.number, name: theLane.name, hasPrinter: Boolean(theLane.printerHost) },
+    lane: {
+      id: theLane.id,
+      number: theLane.number,
+      name: theLane.name,
+      hasPrinter: Boolean(theLane.printerHost),
+      hasTerminal: Boolean(theLane.terminalHost && theLane.terminalPort),
+    },
     openShift: openShift ?? null,
   };
 }

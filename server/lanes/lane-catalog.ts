@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { barcodes, products } from '../../db/schema';
 import type { StaffContext } from '../core/context';
@@ -34,7 +34,9 @@ export async function laneCatalog(ctx: StaffContext, rawInput: z.input<typeof La
     .where(
       and(
         eq(products.storeId, ctx.storeId),
-        input.changedSince ? gt(products.updatedAt, input.changedSince) : undefined,
+        // The lane's cursor is a Date (milliseconds); rows stamped by PostgreSQL's now() carry microseconds. Compared
+        // as they are, a row stamped .123456 would come again after every `changedSince: .123`: so whole ms only.
+        input.changedSince ? gte(products.updatedAt, new Date(input.changedSince.getTime() + 1)) : undefined,
         input.after ? gt(products.id, input.after) : undefined,
       ),
     )

@@ -29,6 +29,7 @@ export default async function LanePage({
         timeZone: state.store.timezone,
         layouts: state.store.embeddedBarcodeLayouts,
         hasPrinter: state.lane.hasPrinter,
+        hasTerminal: state.lane.hasTerminal,
       }}
       store={{ name: state.store.name, address: state.store.address, vatNumber: state.store.vatNumber }}
     />

@@ -1,0 +1,133 @@
+'use client';
+
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { v7 as uuidv7 } from 'uuid';
+import { ErrorAlert } from '@/app/components/field';
+import { useLocale, useT } from '@/app/i18n/locale-provider';
+import { useTRPC } from '@/app/trpc/client';
+import { describeError } from '@/app/trpc/errors';
+import { formatFen, parseYuan } from '@/server/domain/money';
+import type { Tender } from '@/server/domain/sale';
+import { describeResponseCode } from '@/server/payments/mispos/codes';
+
+/** The payment in flight survives a reload: the terminal may be charging the card right now. */
+const pendingKey = (saleId: string) => `lanekeeper-card-${saleId}`;
+
+/**
+ * The card tender: the amount goes to the lane's bank terminal, the cashier sees its live status and can
+ * cancel while it waits for the card; only an approval becomes a tender of the sale.
+ */
+export function CardPanel({
+  laneId,
+  shiftId,
+  saleId,
+  dueFen,
+  disabled,
+  online,
+  onApproved,
+}: {
+  laneId: string;
+  shiftId: string;
+  saleId: string;
+  dueFen: number;
+  disabled: boolean;
+  online: boolean;
+  onApproved: (tender: Tender) => void;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const [amount, setAmount] = useState('');
+  // The panel is keyed by the sale, so this reads the sale's pending payment once per sale.
+  const [paymentId, setPaymentId] = useState<string | null>(() =>
+    typeof window === 'undefined' ? null : window.localStorage.getItem(pendingKey(saleId)),
+  );
+  const claimed = useRef<string | null>(null);
+  const start = useMutation(trpc.lane.startCardPayment.mutationOptions());
+  const cancel = useMutation(trpc.lane.cancelCardPayment.mutationOptions());
+  const payment = useQuery({
+    ...trpc.lane.cardPayment.queryOptions({ paymentId: paymentId ?? '' }),
+    enabled: paymentId !== null,
+    refetchInterval: (query) => (query.state.data && query.state.data.state !== 'in_flight' ? false : 300),
+  });
+
+  const data = payment.data;
+  useEffect(() => {
+    if (!data || !paymentId || data.state === 'in_flight') return;
+    window.localStorage.removeItem(pendingKey(saleId));
+    if (data.state === 'approved' && claimed.current !== data.id) {
+      claimed.current = data.id;
+      onApproved({ tenderId: uuidv7(), kind: 'bank_card', amountFen: data.approvedAmountFen ?? 0, reference: data.id });
+    }
+  }, [data, onApproved, paymentId, saleId]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const amountFen = amount.trim() === '' ? dueFen : parseYuan(amount);
+    if (!amountFen || amountFen <= 0 || amountFen > dueFen) return;
+    const id = uuidv7();
+    window.localStorage.setItem(pendingKey(saleId), id);
+    setPaymentId(id);
+    setAmount('');
+    await start.mutateAsync({ paymentId: id, laneId, shiftId, saleId, kind: 'sale', amountFen }).catch(() => {
+      window.localStorage.removeItem(pendingKey(saleId));
+      setPaymentId(null);
+    });
+  };
+
+  const inFlight = paymentId !== null && (!data || data.state === 'in_flight');
+  const reason = (code: string | null) => (code ? describeResponseCode(code)[locale === 'en' ? 'en' : 'zh'] : '');
+  return (
+    <form onSubmit={(e) => void submit(e)} className="rounded bg-white p-4 shadow" aria-label={t('lane.card')}>
+      <label htmlFor="card-amount" className="field-label">
+        {t('lane.cardAmount')}
+      </label>
+      <div className="flex gap-2">
+        <input
+          id="card-amount"
+          className="field-input font-mono"
+          inputMode="decimal"
+          placeholder={formatFen(dueFen)}
+          disabled={disabled || inFlight || !online}
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+        />
+        <button type="submit" className="btn-primary whitespace-nowrap" disabled={disabled || inFlight || !online}>
+          {t('lane.payByCard')}
+        </button>
+      </div>
+      {!online && <p className="mt-2 text-sm text-amber-700">{t('lane.cardOffline')}</p>}
+      <ErrorAlert error={describeError(start.error, t)} />
+      {paymentId && (
+        <div className="mt-2 text-sm" role="status" aria-live="polite">
+          {inFlight && (
+            <div className="flex items-center gap-2">
+              <span className="flex-1 font-semibold text-brand-700">
+                {data?.status?.text ?? t('lane.cardConnecting')}
+              </span>
+              <button type="button" className="btn-secondary" onClick={() => cancel.mutate({ paymentId })}>
+                {t('lane.cardCancel')}
+              </button>
+            </div>
+          )}
+          {data?.state === 'approved' && (
+            <span className="text-emerald-700">
+              {t('lane.cardApproved', { amount: formatFen(data.approvedAmountFen ?? 0, { symbol: true }) })}{' '}
+              {data.cardNoMasked}
+            </span>
+          )}
+          {data?.state === 'declined' && (
+            <span className="text-red-700">
+              {t('lane.cardDeclined', { reason: reason(data.respCode) })} {t('lane.cardChooseOther')}
+            </span>
+          )}
+          {data?.state === 'not_sent' && <span className="text-red-700">{t('lane.cardNotSent')}</span>}
+          {(data?.state === 'unknown' || data?.state === 'failed') && (
+            <span className="text-red-700">{t('lane.cardUnknown')}</span>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}

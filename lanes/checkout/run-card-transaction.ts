@@ -1,0 +1,21 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { useTRPCClient } from '@/app/trpc/client';
+
+type Client = ReturnType<typeof useTRPCClient>;
+type Kind = 'void' | 'refund';
+
+/** Starts a void or refund at the lane's terminal and follows it to its end, reporting each status line. */
+export async function runCardReversal(
+  client: Client,
+  request: { laneId: string; shiftId: string; kind: Kind; amountFen: number; originalPaymentId: string },
+  onStatus: (text: string | null) => void,
+) {
+  const paymentId = uuidv7();
+  await client.lane.startCardPayment.mutate({ ...request, paymentId, saleId: null });
+  for (;;) {
+    const payment = await client.lane.cardPayment.query({ paymentId });
+    if (payment.state !== 'in_flight') return payment;
+    onStatus(payment.status?.text ?? null);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
