@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
-import { auditLog, cashMovements, saleLines, sales, stockLevels, stockMovements } from '../../db/schema';
+import { auditLog, cashMovements, saleLines, sales } from '../../db/schema';
 import { updateProduct } from '../catalog/update-product';
 import { forEachDatabase } from '../testing/database-suite';
 import { addStaff, createStoreFixture } from '../testing/fixtures';
-import { addProduct, openShiftFor, saleInput, saleLine, storeLanes } from '../testing/sale-fixtures';
+import { addProduct, openShiftFor, saleInput, saleLine, storeLanes, stockOf } from '../testing/sale-fixtures';
 import { finalizeSale } from './finalize-sale';
 
 forEachDatabase((database) => {
@@ -13,17 +13,7 @@ forEachDatabase((database) => {
     store = await createStoreFixture(database().db);
   });
 
-  const onHand = async (productId: string) => {
-    const [level] = await database()
-      .db.select({ onHand: stockLevels.onHand })
-      .from(stockLevels)
-      .where(and(eq(stockLevels.storeId, store.storeId), eq(stockLevels.productId, productId)));
-    const [ledger] = await database()
-      .db.select({ sum: sql<number>`coalesce(sum(${stockMovements.quantityDelta}), 0)::int` })
-      .from(stockMovements)
-      .where(and(eq(stockMovements.storeId, store.storeId), eq(stockMovements.productId, productId)));
-    return { projection: level?.onHand ?? 0, ledger: ledger?.sum ?? 0 };
-  };
+  const onHand = (productId: string) => stockOf(database().db, store.storeId, productId);
 
   it('records a cash sale with lines, change, stock movements and the drawer’s net cash', async () => {
     const [lane] = await storeLanes(database().db, store.storeId);

@@ -1,13 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
-import { auditLog, cashMovements, sales, stockLevels, stockMovements } from '../../db/schema';
+import { auditLog, cashMovements, sales } from '../../db/schema';
 import { grantApproval } from '../approvals/grant-approval';
 import { newId } from '../core/ids';
 import { receiptNumber } from '../domain/store-time';
 import { shiftReport } from '../shifts/shift-report';
 import { forEachDatabase } from '../testing/database-suite';
 import { createStoreFixture, FIXTURE_PASSWORD } from '../testing/fixtures';
-import { addProduct, openShiftFor, storeLanes } from '../testing/sale-fixtures';
+import { addProduct, openShiftFor, storeLanes, stockOf } from '../testing/sale-fixtures';
 import { recordReturnWithoutReceipt } from './record-return-without-receipt';
 
 forEachDatabase((database) => {
@@ -50,17 +50,7 @@ forEachDatabase((database) => {
       password: FIXTURE_PASSWORD,
     });
 
-  const onHand = async (productId: string) => {
-    const [level] = await database()
-      .db.select()
-      .from(stockLevels)
-      .where(and(eq(stockLevels.storeId, store.storeId), eq(stockLevels.productId, productId)));
-    const [ledger] = await database()
-      .db.select({ sum: sql<number>`coalesce(sum(${stockMovements.quantityDelta}), 0)::int` })
-      .from(stockMovements)
-      .where(eq(stockMovements.productId, productId));
-    return { projection: level?.onHand ?? 0, ledger: ledger?.sum ?? 0 };
-  };
+  const onHand = (productId: string) => stockOf(database().db, store.storeId, productId);
 
   it('refunds at today’s catalog price with a supervisor’s approval, puts stock back once, and audits the approver', async () => {
     const { cashier, shift, cola, apples, input } = await setUp();

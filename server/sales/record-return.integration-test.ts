@@ -1,12 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
-import { stockLevels, stockMovements } from '../../db/schema';
+
 import { newId } from '../core/ids';
 import { receiptNumber } from '../domain/store-time';
 import { shiftReport } from '../shifts/shift-report';
 import { forEachDatabase } from '../testing/database-suite';
 import { createStoreFixture } from '../testing/fixtures';
-import { addProduct, openShiftFor, saleInput, saleLine, storeLanes } from '../testing/sale-fixtures';
+import { addProduct, openShiftFor, saleInput, saleLine, storeLanes, stockOf } from '../testing/sale-fixtures';
 import { finalizeSale } from './finalize-sale';
 import { findSaleForReturn } from './find-sale-for-return';
 import { recordReturn } from './record-return';
@@ -17,17 +16,7 @@ forEachDatabase((database) => {
     store = await createStoreFixture(database().db);
   });
 
-  const stockOf = async (productId: string) => {
-    const [level] = await database()
-      .db.select()
-      .from(stockLevels)
-      .where(and(eq(stockLevels.storeId, store.storeId), eq(stockLevels.productId, productId)));
-    const [ledger] = await database()
-      .db.select({ sum: sql<number>`coalesce(sum(${stockMovements.quantityDelta}), 0)::int` })
-      .from(stockMovements)
-      .where(eq(stockMovements.productId, productId));
-    return { projection: level?.onHand ?? 0, ledger: ledger?.sum ?? 0 };
-  };
+  const onHandOf = (productId: string) => stockOf(database().db, store.storeId, productId);
 
   let returnMs = 0;
   const returnInput = (
@@ -76,7 +65,7 @@ forEachDatabase((database) => {
     const first = await recordReturn(cashier, input);
     expect(first.refundFen).toBe(667);
     expect(await recordReturn(cashier, input)).toEqual(first);
-    expect(await stockOf(cola.id)).toEqual({ projection: -1, ledger: -1 });
+    expect(await onHandOf(cola.id)).toEqual({ projection: -1, ledger: -1 });
     expect((await findSaleForReturn(cashier, { receiptNo: recorded.receiptNo })).lines[0]?.returnableQuantity).toBe(1);
     const report = await shiftReport(cashier, { shiftId: shift.id });
     expect(report.cash).toMatchObject({ salesFen: 1000, refundsFen: -667, expectedFen: 10_000 + 1000 - 667 });
@@ -99,7 +88,7 @@ forEachDatabase((database) => {
     ]);
     expect(attempts.map((a) => a.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(attempts.find((a) => a.status === 'rejected')).toMatchObject({ reason: { reason: 'return.too-many' } });
-    expect(await stockOf(cola.id)).toEqual({ projection: -1, ledger: -1 });
+    expect(await onHandOf(cola.id)).toEqual({ projection: -1, ledger: -1 });
     await recordReturn(
       cashier,
       returnInput(lane.id, lane.number, shift.id, sale.saleId, [{ originalLineId: line.lineId, quantity: 1 }]),
@@ -110,7 +99,7 @@ forEachDatabase((database) => {
         returnInput(lane.id, lane.number, shift.id, sale.saleId, [{ originalLineId: line.lineId, quantity: 1 }]),
       ),
     ).rejects.toMatchObject({ reason: 'return.too-many' });
-    expect(await stockOf(cola.id)).toEqual({ projection: 0, ledger: 0 });
+    expect(await onHandOf(cola.id)).toEqual({ projection: 0, ledger: 0 });
   });
 
   it('refunds exactly what was paid when a line comes back one unit at a time', async () => {

@@ -1,12 +1,12 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
-import { saleLines, sales, stockLevels, stockMovements } from '../../db/schema';
+import { saleLines, sales } from '../../db/schema';
 import { inTransaction } from '../core/context';
 import { isUniqueViolation } from '../core/errors';
 import { closeShift } from '../shifts/close-shift';
 import { forEachDatabase } from '../testing/database-suite';
 import { createStoreFixture } from '../testing/fixtures';
-import { addProduct, openShiftFor, saleInput, saleLine, storeLanes } from '../testing/sale-fixtures';
+import { addProduct, openShiftFor, saleInput, saleLine, storeLanes, stockOf } from '../testing/sale-fixtures';
 import { priceSale } from '../domain/sale';
 import { checkSales } from './check-sales';
 import { finalizeSale, FinalizeSaleInput } from './finalize-sale';
@@ -32,17 +32,7 @@ forEachDatabase((database) => {
   const recordedIds = async (saleIds: string[]) =>
     (await database().db.select({ id: sales.id }).from(sales).where(inArray(sales.id, saleIds))).map((r) => r.id);
 
-  const stockOf = async (productId: string) => {
-    const [level] = await database()
-      .db.select({ onHand: stockLevels.onHand })
-      .from(stockLevels)
-      .where(and(eq(stockLevels.storeId, store.storeId), eq(stockLevels.productId, productId)));
-    const [ledger] = await database()
-      .db.select({ sum: sql<number>`coalesce(sum(${stockMovements.quantityDelta}), 0)::int` })
-      .from(stockMovements)
-      .where(eq(stockMovements.productId, productId));
-    return { projection: level?.onHand ?? 0, ledger: ledger?.sum ?? 0 };
-  };
+  const onHandOf = (productId: string) => stockOf(database().db, store.storeId, productId);
 
   it('answers each of the sales arriving together with its own answer or error, writing nothing for the refused', async () => {
     const { lane, otherLane, cashier, shift, cola } = await openLanes();
@@ -64,7 +54,7 @@ forEachDatabase((database) => {
     ).toEqual([350, 'sale.wrong-lane', 'shift.not-yours', 'sale.unknown-product', 700]);
     const all = [one, two, wrongLane, notYours, unknownProduct].map((s) => s.saleId);
     expect((await recordedIds(all)).sort()).toEqual([one.saleId, two.saleId].sort());
-    expect(await stockOf(cola.id)).toEqual({ projection: -3, ledger: -3 });
+    expect(await onHandOf(cola.id)).toEqual({ projection: -3, ledger: -3 });
   });
 
   it('records the others one at a time when the group fails, so one bad sale is refused alone', async () => {
@@ -84,7 +74,7 @@ forEachDatabase((database) => {
     expect(isUniqueViolation(refusal, 'sales_store_receipt_key')).toBe(true);
     expect(await recordedIds([clash.saleId])).toEqual([]);
     expect(await database().db.select().from(saleLines).where(eq(saleLines.saleId, clash.saleId))).toEqual([]);
-    expect(await stockOf(cola.id)).toEqual({ projection: -6, ledger: -6 });
+    expect(await onHandOf(cola.id)).toEqual({ projection: -6, ledger: -6 });
   });
 
   it('records a sale sent twice in one group once, and refuses its id to another store', async () => {
@@ -107,7 +97,7 @@ forEachDatabase((database) => {
     expect(twice).toEqual(once);
     expect(elsewhere).toMatchObject({ status: 'rejected', reason: { code: 'CONFLICT', reason: 'sale.id-taken' } });
     expect(await database().db.select().from(saleLines).where(eq(saleLines.saleId, input.saleId))).toHaveLength(1);
-    expect(await stockOf(cola.id)).toEqual({ projection: -2, ledger: -2 });
+    expect(await onHandOf(cola.id)).toEqual({ projection: -2, ledger: -2 });
   });
 
   it('records a sale in the caller’s own transaction, not a group, so it rolls back with it', async () => {
@@ -121,7 +111,7 @@ forEachDatabase((database) => {
       }),
     ).rejects.toThrow('undone');
     expect(await recordedIds([input.saleId])).toEqual([]);
-    expect(await stockOf(cola.id)).toEqual({ projection: 0, ledger: 0 });
+    expect(await onHandOf(cola.id)).toEqual({ projection: 0, ledger: 0 });
     await finalizeSale(cashier, input);
     expect(await recordedIds([input.saleId])).toEqual([input.saleId]);
   });
@@ -146,7 +136,7 @@ forEachDatabase((database) => {
     await closeShift(cashier, { shiftId: shift.id, countedCashFen: 0 });
     expect(await writeSales(database().db, [verdict.rows])).toEqual(new Set());
     expect(await recordedIds([input.saleId])).toEqual([]);
-    expect(await stockOf(cola.id)).toEqual({ projection: 0, ledger: 0 });
+    expect(await onHandOf(cola.id)).toEqual({ projection: 0, ledger: 0 });
     await expect(finalizeSale(cashier, input)).rejects.toMatchObject({ reason: 'shift.closed' });
   });
 });

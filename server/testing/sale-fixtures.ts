@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { cardPayments, lanes } from '../../db/schema';
+import { cardPayments, lanes, stockLevels, stockMovements } from '../../db/schema';
 import { createProduct } from '../catalog/create-product';
 import type { StaffContext } from '../core/context';
 import { newId } from '../core/ids';
@@ -109,4 +109,17 @@ export async function approvedCardPayment(store: Store, laneId: string, saleId: 
       createdAt: new Date(),
     });
   return id;
+}
+
+/** A product's on-hand projection beside the sum of its ledger: the two must always agree. */
+export async function stockOf(db: Database, storeId: string, productId: string) {
+  const [level] = await db
+    .select({ onHand: stockLevels.onHand })
+    .from(stockLevels)
+    .where(and(eq(stockLevels.storeId, storeId), eq(stockLevels.productId, productId)));
+  const [ledger] = await db
+    .select({ sum: sql<number>`coalesce(sum(${stockMovements.quantityDelta}), 0)::int` })
+    .from(stockMovements)
+    .where(and(eq(stockMovements.storeId, storeId), eq(stockMovements.productId, productId)));
+  return { projection: level?.onHand ?? 0, ledger: ledger?.sum ?? 0 };
 }
