@@ -1,20 +1,16 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { products, sales } from '../../db/schema';
+import { products } from '../../db/schema';
 import { spendApproval } from '../approvals/spend-approval';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
 import { priceSale, type SaleLine } from '../domain/sale';
 import { findSellingShift } from '../shifts/find-open-shift';
-import { writeReturn } from './write-return';
+import { recordedReturn, returnHeaderShape, writeReturn } from './write-return';
 
 export const RecordReturnWithoutReceiptInput = z.object({
-  returnId: z.uuid(),
-  laneId: z.uuid(),
-  shiftId: z.uuid(),
-  receiptNo: z.string().regex(/^[0-9]{2}-[0-9]{8}-[0-9]{9}$/),
-  returnedAt: z.date(),
+  ...returnHeaderShape,
   approvalId: z.uuid(),
   reason: z.string().trim().min(1, 'Say why the goods come back').max(200),
   lines: z
@@ -39,11 +35,8 @@ export type RecordReturnWithoutReceiptInput = z.input<typeof RecordReturnWithout
 export async function recordReturnWithoutReceipt(ctx: StaffContext, rawInput: RecordReturnWithoutReceiptInput) {
   const input = RecordReturnWithoutReceiptInput.parse(rawInput);
   return inTransaction(ctx, async (tx) => {
-    const [known] = await tx.db
-      .select({ id: sales.id, totalFen: sales.totalFen, receiptNo: sales.receiptNo })
-      .from(sales)
-      .where(and(eq(sales.id, input.returnId), eq(sales.storeId, ctx.storeId)));
-    if (known) return { returnId: known.id, receiptNo: known.receiptNo, refundFen: -known.totalFen };
+    const known = await recordedReturn(tx, input.returnId);
+    if (known) return known;
     const { lane, shift } = await findSellingShift(tx, input);
     const catalog = await tx.db
       .select()

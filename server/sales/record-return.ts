@@ -8,14 +8,10 @@ import { roundHalfUpDiv } from '../domain/money';
 import { findSellingShift } from '../shifts/find-open-shift';
 import { cardPaidOf } from './find-sale-for-return';
 import { returnedQuantities } from './returned-quantities';
-import { writeReturn } from './write-return';
+import { recordedReturn, returnHeaderShape, writeReturn } from './write-return';
 
 export const RecordReturnInput = z.object({
-  returnId: z.uuid(),
-  laneId: z.uuid(),
-  shiftId: z.uuid(),
-  receiptNo: z.string().regex(/^[0-9]{2}-[0-9]{8}-[0-9]{9}$/),
-  returnedAt: z.date(),
+  ...returnHeaderShape,
   originalSaleId: z.uuid(),
   lines: z
     .array(z.object({ lineId: z.uuid(), originalLineId: z.uuid(), quantity: z.number().int().min(1).max(9999) }))
@@ -33,11 +29,8 @@ export type RecordReturnInput = z.input<typeof RecordReturnInput>;
 export async function recordReturn(ctx: StaffContext, rawInput: RecordReturnInput) {
   const input = RecordReturnInput.parse(rawInput);
   return inTransaction(ctx, async (tx) => {
-    const [known] = await tx.db
-      .select({ id: sales.id, totalFen: sales.totalFen, receiptNo: sales.receiptNo })
-      .from(sales)
-      .where(and(eq(sales.id, input.returnId), eq(sales.storeId, ctx.storeId)));
-    if (known) return { returnId: known.id, receiptNo: known.receiptNo, refundFen: -known.totalFen };
+    const known = await recordedReturn(tx, input.returnId);
+    if (known) return known;
     const [original] = await tx.db
       .select()
       .from(sales)

@@ -1,3 +1,5 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { cashMovements, saleLines, saleTenders, sales } from '../../db/schema';
 import type { StaffContext } from '../core/context';
 import { newId } from '../core/ids';
@@ -93,4 +95,22 @@ export async function writeReturn(tx: StaffContext, ret: ReturnToWrite): Promise
   const productIds = [...new Set(stockLines.map((l) => l.productId))].sort();
   await moveStock(tx, 'return', ret.returnId, productIds, stockLines, recordedAt);
   return -totalFen;
+}
+
+/** What every return names, by receipt or without: its own id and receipt number, where and when. */
+export const returnHeaderShape = {
+  returnId: z.uuid(),
+  laneId: z.uuid(),
+  shiftId: z.uuid(),
+  receiptNo: z.string().regex(/^[0-9]{2}-[0-9]{8}-[0-9]{9}$/),
+  returnedAt: z.date(),
+};
+
+/** The answer already given for this return id, so a retried return is recorded once. */
+export async function recordedReturn(tx: StaffContext, returnId: string) {
+  const [known] = await tx.db
+    .select({ id: sales.id, totalFen: sales.totalFen, receiptNo: sales.receiptNo })
+    .from(sales)
+    .where(and(eq(sales.id, returnId), eq(sales.storeId, tx.storeId)));
+  return known ? { returnId: known.id, receiptNo: known.receiptNo, refundFen: -known.totalFen } : null;
 }
