@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
+import { DateRangeFields } from '@/app/components/date-range-fields';
 import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
@@ -243,24 +244,7 @@ function Reconciliation() {
         <h2 id="reconciliation-title" className="text-lg font-semibold">
           {t('cards.reconciliation')}
         </h2>
-        <label className="ml-auto text-sm">
-          {t('review.from')}
-          <input
-            type="date"
-            className="field-input"
-            value={range.from}
-            onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
-          />
-        </label>
-        <label className="text-sm">
-          {t('review.to')}
-          <input
-            type="date"
-            className="field-input"
-            value={range.to}
-            onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
-          />
-        </label>
+        <DateRangeFields range={range} onChange={setRange} />
         <button type="button" className="btn-secondary" onClick={() => workbook.mutate(range)}>
           {t('cards.export')}
         </button>

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DateRangeFields } from '@/app/components/date-range-fields';
 import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { MESSAGES, type MessageKey } from '@/app/i18n/messages';
@@ -137,24 +138,7 @@ function PriceDifferences() {
         <h2 id="differences-title" className="text-lg font-semibold">
           {t('review.priceDifferences')}
         </h2>
-        <label className="ml-auto text-sm">
-          {t('review.from')}
-          <input
-            type="date"
-            className="field-input"
-            value={range?.from ?? ''}
-            onChange={(e) => range && e.target.value && setChosen({ ...range, from: e.target.value })}
-          />
-        </label>
-        <label className="text-sm">
-          {t('review.to')}
-          <input
-            type="date"
-            className="field-input"
-            value={range?.to ?? ''}
-            onChange={(e) => range && e.target.value && setChosen({ ...range, to: e.target.value })}
-          />
-        </label>
+        <DateRangeFields range={range} onChange={setChosen} />
       </div>
       <p className="mb-3 text-sm text-slate-600">{t('review.priceDifferencesHint')}</p>
       <ErrorAlert error={describeError(differences.error, t)} />
