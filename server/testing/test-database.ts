@@ -49,6 +49,8 @@ export async function ensurePostgresTemplate(): Promise<void> {
 }
 
 export interface TestDatabase extends DatabaseHandle {
+  /** Where another process can reach the same database (PostgreSQL only). */
+  url: string | null;
   dispose(): Promise<void>;
 }
 
@@ -57,7 +59,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   if (kind === 'pglite') {
     const handle = await openDatabase({ kind: 'pglite', dataDir: null });
     await runMigrations(handle);
-    return { ...handle, dispose: () => handle.close() };
+    return { ...handle, url: null, dispose: () => handle.close() };
   }
   const name = `lanekeeper_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(process.env.TEST_DATABASE_URL ?? '', { onnotice: () => {}, max: 1 });
@@ -65,6 +67,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   const handle = await openDatabase({ kind: 'postgres', url: adminUrl(name), maxConnections: 10 });
   return {
     ...handle,
+    url: adminUrl(name),
     dispose: async () => {
       await handle.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
