@@ -88,3 +88,22 @@ test('a card sale voided the same day goes back to the card', async ({ page }) =
     { timeout: 15_000 },
   );
 });
+
+test('the card menu asks the terminal for a balance and reprints the last slip', async ({ page }) => {
+  const product = priced[3];
+  if (!product) throw new Error('seed catalog lacks products');
+  await signInAtLane(page);
+  await scan(page, product.barcodes[0]?.code ?? '');
+  await page.getByLabel('Cash given (yuan)').fill(formatFen(product.priceFen - 1_234));
+  await page.getByRole('button', { name: 'Cash', exact: true }).click();
+  await page.getByRole('button', { name: 'Pay by card' }).click();
+  await expect(page.getByRole('region', { name: 'Receipt' })).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Next customer' }).click();
+  await page.getByRole('button', { name: 'Drawer / X report' }).click();
+  const menu = page.getByRole('region', { name: 'Card menu' });
+  await menu.getByRole('button', { name: 'Balance inquiry' }).click();
+  await expect(menu.getByRole('status')).toContainText(/Balance ¥[\d,]+\.\d\d/, { timeout: 15_000 });
+  await menu.getByRole('button', { name: 'Reprint last slip' }).click();
+  await expect(menu.getByRole('status')).toContainText('REPRINT', { timeout: 15_000 });
+  await expect(menu.getByRole('status')).toContainText('12.34');
+});

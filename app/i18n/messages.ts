@@ -394,6 +394,10 @@ const zhCN = {
   'cards.creditDomestic': '内卡贷记',
   'error.return.card-refund-required': '刷卡消费须原路退回银行卡',
   'error.return.card-refund-invalid': '银行卡退款与本次退货不符',
+  'lane.cardMenu': '银行卡菜单',
+  'lane.balanceInquiry': '余额查询',
+  'lane.reprintSlip': '重打签购单',
+  'lane.balance': '余额 {amount}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -792,6 +796,10 @@ const en: Record<MessageKey, string> = {
   'cards.creditDomestic': 'Domestic credits',
   'error.return.card-refund-required': 'A card payment goes back to the card',
   'error.return.card-refund-invalid': 'The card refund does not match this return',
+  'lane.cardMenu': 'Card menu',
+  'lane.balanceInquiry': 'Balance inquiry',
+  'lane.reprintSlip': 'Reprint last slip',
+  'lane.balance': 'Balance {amount}',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

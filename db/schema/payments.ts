@@ -1,4 +1,16 @@
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { CardTotals } from '../../server/domain/card-settlement';
 import type { TxnType } from '../../server/payments/mispos/codes';
 import { staff } from './staff';
@@ -38,6 +50,8 @@ export const cardPayments = pgTable(
     respCode: text(),
     message: text(),
     approvedAmountFen: integer(),
+    /** A balance inquiry's answer: what the card holds, which may exceed what one payment can. */
+    balanceFen: bigint({ mode: 'number' }),
     issuerCode: text(),
     issuerName: text(),
     cardNoMasked: text(),

@@ -12,6 +12,7 @@ import type { ResolvedCode } from '@/server/domain/resolve-code';
 import { discountNeedsApproval, priceSale, quickCashAmounts, type Discount, type Tender } from '@/server/domain/sale';
 import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
 import { ApprovalDialog } from './approval-dialog';
+import { CardMenu } from './card-menu';
 import { CardPanel } from './card-panel';
 import { TerminalSettlement } from './terminal-settlement';
 import { CameraScanner } from './camera-scanner';
@@ -203,7 +204,12 @@ function Selling({
 
   if (signingOut) return <LaneSignOut lane={lane} onCancel={() => setSigningOut(false)} />;
   if (shiftTools && lane.session)
-    return <ShiftTools shiftId={lane.session.shiftId} onClose={() => setShiftTools(false)} />;
+    return (
+      <>
+        <ShiftTools shiftId={lane.session.shiftId} onClose={() => setShiftTools(false)} />
+        {lane.config.hasTerminal && <CardMenu laneId={lane.config.laneId} shiftId={lane.session.shiftId} />}
+      </>
+    );
   if (returning && lane.session) {
     return (
       <ReturnScreen

@@ -12,7 +12,7 @@ import { receiptNumber } from '@/server/domain/store-time';
 import type { ResolvedCode } from '@/server/domain/resolve-code';
 import type { LaneProduct } from './cart';
 import { ReturnWithoutReceipt } from './return-without-receipt';
-import { runCardReversal } from './run-card-transaction';
+import { runLaneCardTransaction } from './run-card-transaction';
 import type { LaneConfig } from './use-lane';
 
 /**
@@ -75,7 +75,7 @@ export function ReturnScreen({
     );
     const request = { laneId: config.laneId, shiftId, originalPaymentId: card.paymentId };
     const run = (kind: 'void' | 'refund', amount: number) =>
-      runCardReversal(client, { ...request, kind, amountFen: amount }, setCardStatus);
+      runLaneCardTransaction(client, { ...request, kind, amountFen: amount }, setCardStatus);
     const payment = await (card.voidable && everything
       ? run('void', card.amountFen).catch(() => run('refund', amountFen))
       : run('refund', amountFen));

@@ -2,12 +2,12 @@ import { v7 as uuidv7 } from 'uuid';
 import type { useTRPCClient } from '@/app/trpc/client';
 
 type Client = ReturnType<typeof useTRPCClient>;
-type Kind = 'void' | 'refund';
+type Kind = 'void' | 'refund' | 'balance' | 'reprint';
 
-/** Starts a void or refund at the lane's terminal and follows it to its end, reporting each status line. */
-export async function runCardReversal(
+/** Starts a card transaction with no sale of its own and follows it to its end, reporting each status line. */
+export async function runLaneCardTransaction(
   client: Client,
-  request: { laneId: string; shiftId: string; kind: Kind; amountFen: number; originalPaymentId: string },
+  request: { laneId: string; shiftId: string; kind: Kind; amountFen: number; originalPaymentId: string | null },
   onStatus: (text: string | null) => void,
 ) {
   const paymentId = uuidv7();

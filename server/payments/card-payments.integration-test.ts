@@ -76,6 +76,11 @@ forEachDatabase((database) => {
     expect(payment.cardNoMasked).toMatch(/^\d{6}\*+\d{4}$/);
     expect(payment.slip).toContain('12.34');
     expect(simulator.state()).toMatchObject({ terminal: { signedIn: true } });
+    const balance = await pay(0, { kind: 'balance', saleId: null });
+    expect(balance).toMatchObject({ state: 'approved', txnType: '03', approvedAmountFen: null });
+    expect(balance.balanceFen).toBeGreaterThan(2 ** 31);
+    const reprint = await pay(0, { kind: 'reprint', saleId: null });
+    expect(reprint.slip).toContain('12.34');
     const seen = await findCardPayment(store.as('cashier'), { paymentId: payment.id });
     expect(seen).toMatchObject({ state: 'approved', approvedAmountFen: 1234 });
   });

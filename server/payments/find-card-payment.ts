@@ -18,6 +18,7 @@ export async function findCardPayment(ctx: StaffContext, input: z.input<typeof F
       state: cardPayments.state,
       amountFen: cardPayments.amountFen,
       approvedAmountFen: cardPayments.approvedAmountFen,
+      balanceFen: cardPayments.balanceFen,
       respCode: cardPayments.respCode,
       message: cardPayments.message,
       issuerName: cardPayments.issuerName,

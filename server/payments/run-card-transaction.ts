@@ -22,10 +22,21 @@ export const cardTransactionRunning = (paymentId: string) => running.get(payment
 export function runCardTransaction(ctx: ServiceContext, paymentId: string): Promise<Payment> {
   const known = running.get(paymentId);
   if (known) return known;
-  const run = sendAndRecord(ctx, paymentId).finally(() => {
-    running.delete(paymentId);
-    forgetCardStatus(paymentId);
-  });
+  const run = sendAndRecord(ctx, paymentId)
+    .catch(async (error: unknown) => {
+      // Whatever broke, the terminal may have charged the card: unknown, so it is asked for, never resent.
+      console.error(`card payment ${paymentId} failed`, error);
+      const [marked] = await ctx.db
+        .update(cardPayments)
+        .set({ state: 'unknown', message: 'the POS failed while waiting for the terminal' })
+        .where(and(eq(cardPayments.id, paymentId), eq(cardPayments.state, 'in_flight')))
+        .returning();
+      return marked ?? (await loadPayment(ctx, paymentId)).payment;
+    })
+    .finally(() => {
+      running.delete(paymentId);
+      forgetCardStatus(paymentId);
+    });
   running.set(paymentId, run);
   return run;
 }
@@ -121,11 +132,13 @@ async function recordOutcome(ctx: ServiceContext, paymentId: string, outcome: Tr
 
 /** What the POS keeps of an answer: the outcome and the card as the terminal masked it; no track or PIN data exists here. */
 function answeredValues(response: MisposResponse) {
+  const balance = response.txnType === '03';
   return {
     state: APPROVED_CODES.has(response.respCode) ? ('approved' as const) : ('declined' as const),
     respCode: response.respCode,
     message: response.message,
-    approvedAmountFen: APPROVED_CODES.has(response.respCode) ? response.amountFen : null,
+    approvedAmountFen: APPROVED_CODES.has(response.respCode) && !balance ? response.amountFen : null,
+    balanceFen: balance && response.respCode === '00' ? response.amountFen : null,
     issuerCode: response.issuerCode,
     issuerName: response.issuerName,
     cardNoMasked: response.cardNo,
