@@ -23,8 +23,8 @@ export const RecordReturnInput = z.object({
 export type RecordReturnInput = z.input<typeof RecordReturnInput>;
 
 /**
- * A return by receipt, refunded in cash: each unit back at what was paid for it (discounts included),
- * stock back exactly once. Returns of one receipt queue on its row, so no line is returned twice.
+ * A return by receipt, refunded to the original tender (card first, then cash): each unit back at what was
+ * paid for it, stock back exactly once. Returns of one receipt queue on its row, so no line goes back twice.
  */
 export async function recordReturn(ctx: StaffContext, rawInput: RecordReturnInput) {
   const input = RecordReturnInput.parse(rawInput);
