@@ -7,6 +7,7 @@ import { forgetCardStatus, recordCardStatus } from './card-statuses';
 import type { MisposResponse } from './mispos';
 import { ecrRefFor, queryRequestFor, TerminalBusyError, type LinkRequest, type TransactOutcome } from './mispos/link';
 import { terminalLinkFor, type LaneTerminal } from './terminal-links';
+import { plainRequest, requestIdentity, type RequestIdentity } from './terminal-request';
 
 type Payment = typeof cardPayments.$inferSelect;
 type LinkEntry = ReturnType<typeof terminalLinkFor>;
@@ -68,21 +69,8 @@ async function transact(entry: LinkEntry, request: LinkRequest, paymentId: strin
 }
 
 /** `05`: opens the terminal's batch; true when it answered approved. */
-export async function signInTerminal(entry: LinkEntry, like: Pick<LinkRequest, 'posId' | 'operatorId'>) {
-  const outcome = await entry.link
-    .transact({
-      cardKind: '00',
-      posId: like.posId,
-      operatorId: like.operatorId,
-      txnType: '05',
-      amountFen: 0,
-      origDate: null,
-      origRefNo: '',
-      origVoucherNo: 0,
-      origAuthCode: '',
-      ecrRef: ecrRefFor(newId()),
-    })
-    .catch(() => null);
+export async function signInTerminal(entry: LinkEntry, identity: RequestIdentity) {
+  const outcome = await entry.link.transact(plainRequest(identity, '05', ecrRefFor(newId()))).catch(() => null);
   entry.signedIn = outcome?.kind === 'answered' && outcome.response.respCode === '00';
   return entry.signedIn;
 }
@@ -175,9 +163,7 @@ async function loadPayment(
     payment,
     terminal: { laneId: lane.id, host: lane.terminalHost ?? '', port: lane.terminalPort ?? 0 },
     request: {
-      cardKind: '00',
-      posId: `LANE${String(lane.number).padStart(2, '0')}`,
-      operatorId: operatorNo.slice(0, 8),
+      ...requestIdentity(lane.number, operatorNo),
       txnType: payment.txnType,
       amountFen: payment.amountFen,
       origDate: payment.txnType === '02' ? (original?.hostDate ?? null) : null,

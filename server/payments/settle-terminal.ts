@@ -6,8 +6,9 @@ import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError, found } from '../core/errors';
 import { cardTotals, compareCardTotals, missingVouchers, type CardTotals } from '../domain/card-settlement';
 import { storeLocalTime } from '../domain/store-time';
-import { ecrRefFor, queryRequestFor, TerminalBusyError, type LinkRequest } from './mispos/link';
+import { ecrRefFor, queryRequestFor, TerminalBusyError } from './mispos/link';
 import { terminalLinkFor } from './terminal-links';
+import { plainRequest, requestIdentity } from './terminal-request';
 
 export const SettleTerminalInput = z.object({ settlementId: z.uuid(), laneId: z.uuid() });
 export type SettleTerminalInput = z.input<typeof SettleTerminalInput>;
@@ -37,13 +38,9 @@ export async function settleTerminal(ctx: StaffContext, rawInput: SettleTerminal
     throw new DomainError('INVALID', 'card.no-terminal', 'This lane has no bank card terminal');
   }
   const entry = terminalLinkFor({ laneId: lane.id, host: lane.terminalHost, port: lane.terminalPort });
-  const base = {
-    cardKind: '00' as const,
-    posId: `LANE${String(lane.number).padStart(2, '0')}`,
-    operatorId: operatorNo.slice(0, 8),
-  };
+  const base = requestIdentity(lane.number, operatorNo);
   const outcome = await entry.link
-    .transact({ ...base, ...blankFields, txnType: '06', ecrRef: ecrRefFor(input.settlementId) })
+    .transact(plainRequest(base, '06', ecrRefFor(input.settlementId)))
     .catch((error: unknown) => {
       if (error instanceof TerminalBusyError)
         throw new DomainError('CONFLICT', 'card.terminal-busy', 'The terminal is busy');
@@ -138,11 +135,3 @@ export async function settleTerminal(ctx: StaffContext, rawInput: SettleTerminal
     return { ...saved, differences, differing, slip: response.slip };
   });
 }
-
-const blankFields: Omit<LinkRequest, 'cardKind' | 'posId' | 'operatorId' | 'txnType' | 'ecrRef'> = {
-  amountFen: 0,
-  origDate: null,
-  origRefNo: '',
-  origVoucherNo: 0,
-  origAuthCode: '',
-};
