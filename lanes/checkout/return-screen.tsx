@@ -7,7 +7,8 @@ import { ErrorAlert } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC, useTRPCClient } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
-import { formatFen, roundHalfUpDiv } from '@/server/domain/money';
+import { formatFen } from '@/server/domain/money';
+import { returnShareFen } from '@/server/domain/return-share';
 import { receiptNumber } from '@/server/domain/store-time';
 import type { ResolvedCode } from '@/server/domain/resolve-code';
 import type { LaneProduct } from './cart';
@@ -55,7 +56,7 @@ export function ReturnScreen({
   const chosen = Object.entries(quantities).filter(([, q]) => q > 0);
   const previewFen = chosen.reduce((sum, [lineId, q]) => {
     const line = sale.data?.lines.find((l) => l.lineId === lineId);
-    return line ? sum + roundHalfUpDiv(line.totalFen * q, line.quantity) : sum;
+    return line ? sum + returnShareFen(line.totalFen, line.quantity, line.returnedQuantity, q) : sum;
   }, 0);
 
   const find = (event: FormEvent) => {
@@ -196,7 +197,10 @@ export function ReturnScreen({
                         onChange={(e) =>
                           setQuantities({
                             ...quantities,
-                            [line.lineId]: Math.max(0, Math.min(line.returnableQuantity, Number(e.target.value))),
+                            [line.lineId]: Math.max(
+                              0,
+                              Math.min(line.returnableQuantity, Math.floor(Number(e.target.value) || 0)),
+                            ),
                           })
                         }
                       />

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { cardPayments, cashMovements, lanes, saleTenders } from '../../db/schema';
 import { newId } from '../core/ids';
+import { returnShareFen } from '../domain/return-share';
 import { receiptNumber } from '../domain/store-time';
 import { finalizeSale } from '../sales/finalize-sale';
 import { findSaleForReturn } from '../sales/find-sale-for-return';
@@ -319,5 +320,43 @@ forEachDatabase((database) => {
     expect(back.map((t) => [t.kind, t.amountFen, t.reference])).toEqual([['bank_card', -5000, voided.id]]);
     const again = { ...ret, returnId: newId(), receiptNo: `${ret.receiptNo.slice(0, -1)}8`, cardPaymentId: voided.id };
     await expect(recordReturn(store.as('cashier'), again)).rejects.toThrow();
+  });
+  it('partial card refunds of one line add up to what was paid, each for the amount the lane previews', async () => {
+    const soap = await addProduct(store, { priceFen: 1001 });
+    // 3 × ¥10.01 less 1 fen: thirds of ¥30.02 round to 10.01, 10.00, 10.01.
+    const input = saleInput(
+      lane.id,
+      lane.number,
+      shiftId,
+      [saleLine(soap, 3, { discount: { kind: 'amount', fen: 1 } })],
+      [],
+    );
+    const card = await pay(3002, { saleId: input.saleId });
+    const tenders = [{ tenderId: newId(), kind: 'bank_card' as const, amountFen: 3002, reference: card.id }];
+    await finalizeSale(store.as('cashier'), { ...input, tenders });
+    const refunds: number[] = [];
+    for (let n = 0; n < 3; n++) {
+      const found = await findSaleForReturn(store.as('cashier'), { receiptNo: input.receiptNo });
+      const line = found.lines[0];
+      if (!line || !found.card) throw new Error('no card line');
+      const previewFen = returnShareFen(line.totalFen, line.quantity, line.returnedQuantity, 1);
+      const refund = await pay(previewFen, { kind: 'refund', originalPaymentId: card.id, saleId: null });
+      const returnedAt = new Date(Date.UTC(2026, 10, 22, 7, 0, n));
+      const answer = await recordReturn(store.as('cashier'), {
+        returnId: newId(),
+        laneId: lane.id,
+        shiftId,
+        receiptNo: receiptNumber(lane.number, returnedAt, 'Asia/Shanghai'),
+        returnedAt,
+        originalSaleId: input.saleId,
+        lines: [{ lineId: newId(), originalLineId: line.lineId, quantity: 1 }],
+        cardPaymentId: refund.id,
+      });
+      expect(answer.refundFen).toBe(previewFen);
+      refunds.push(previewFen);
+    }
+    expect(refunds).toEqual([1001, 1000, 1001]);
+    const found = await findSaleForReturn(store.as('cashier'), { receiptNo: input.receiptNo });
+    expect(found.card).toMatchObject({ amountFen: 3002, refundedFen: 3002 });
   });
 });

@@ -4,7 +4,7 @@ import { cardPayments, saleLines, saleTenders, sales } from '../../db/schema';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError, found } from '../core/errors';
-import { roundHalfUpDiv } from '../domain/money';
+import { returnShareFen } from '../domain/return-share';
 import { findSellingShift } from '../shifts/find-open-shift';
 import { cardPaidOf } from './find-sale-for-return';
 import { returnedQuantities } from './returned-quantities';
@@ -70,13 +70,9 @@ export async function recordReturn(ctx: StaffContext, rawInput: RecordReturnInpu
           `Only ${line.quantity - before} of ${line.nameZh} can still be returned`,
         );
       }
-      // Cumulative shares, so partial returns of a line add up to exactly what was paid for it.
       const soFar = returnedSoFar.get(line.id) ?? 0;
       returnedSoFar.set(line.id, soFar + requested.quantity);
-      const share = (fen: number) =>
-        -(
-          roundHalfUpDiv(fen * (soFar + requested.quantity), line.quantity) - roundHalfUpDiv(fen * soFar, line.quantity)
-        );
+      const share = (fen: number) => -returnShareFen(fen, line.quantity, soFar, requested.quantity);
       return {
         id: requested.lineId,
         saleId: input.returnId,
