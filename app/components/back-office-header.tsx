@@ -10,6 +10,10 @@ import { can, type Permission, type StaffRole } from '@/server/auth/permissions'
 
 const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/products', label: 'nav.products', permission: 'catalog.read' },
+  { href: '/stock', label: 'nav.stock', permission: 'inventory.read' },
+  { href: '/receiving', label: 'nav.receiving', permission: 'inventory.read' },
+  { href: '/stocktakes', label: 'nav.stocktakes', permission: 'inventory.read' },
+  { href: '/transfers', label: 'nav.transfers', permission: 'inventory.read' },
   { href: '/staff', label: 'nav.staff', permission: 'staff.read' },
   { href: '/settings', label: 'nav.settings', permission: 'back-office.enter' },
   { href: '/sales-review', label: 'nav.salesReview', permission: 'sales.review' },

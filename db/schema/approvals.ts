@@ -2,7 +2,13 @@ import { index, pgEnum, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { staff } from './staff';
 import { storeRef } from './stores';
 
-export const approvalAction = pgEnum('approval_action', ['void-sale', 'price-override', 'discount', 'return-without-receipt']);
+export const approvalAction = pgEnum('approval_action', [
+  'void-sale',
+  'price-override',
+  'discount',
+  'return-without-receipt',
+  'negative-stock',
+]);
 
 /** A supervisor's credentials given at a lane, good for one use by the sale it was asked for. */
 export const approvals = pgTable(

@@ -6,3 +6,4 @@ export * from './sales';
 export * from './stock';
 export * from './approvals';
 export * from './payments';
+export * from './inventory';

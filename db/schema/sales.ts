@@ -145,7 +145,13 @@ export const saleLines = pgTable(
     vatFen: integer().notNull(),
     originalLineId: uuid(),
   },
-  (t) => [index().on(t.saleId), index().on(t.originalLineId)],
+  // Partial: sale lines (nearly all of them) have no original line and cost no index entry.
+  (t) => [
+    index().on(t.saleId),
+    index()
+      .on(t.originalLineId)
+      .where(sql`${t.originalLineId} is not null`),
+  ],
 );
 
 export const saleTenders = pgTable(

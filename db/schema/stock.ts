@@ -23,6 +23,8 @@ export const stockMovements = pgTable(
       .references(() => products.id),
     kind: stockMovementKind().notNull(),
     quantityDelta: integer().notNull(),
+    /** The cost each unit moved at (receipts: the supplier's; others: the moving average then), when known. */
+    unitCostFen: integer(),
     sourceType: text().notNull(),
     sourceId: uuid().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
@@ -39,6 +41,8 @@ export const stockLevels = pgTable(
       .notNull()
       .references(() => products.id),
     onHand: integer().notNull(),
+    /** Moving-average cost per unit (per kg for weighed goods), from receipts; null until the first receipt. */
+    avgCostFen: integer(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.productId] })],

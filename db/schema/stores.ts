@@ -1,6 +1,9 @@
-import { integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import type { EmbeddedBarcodeLayout } from '../../server/domain/embedded-barcode';
 import { createdAt, id, updatedAt } from './columns';
+
+/** Selling beyond what the ledger says is on hand: allowed and flagged, or blocked at the lane unless a supervisor approves. */
+export const negativeStockPolicy = pgEnum('negative_stock_policy', ['allow', 'block']);
 
 export const stores = pgTable('stores', {
   id: id(),
@@ -10,6 +13,7 @@ export const stores = pgTable('stores', {
   timezone: text().notNull(),
   vatNumber: text().notNull(),
   embeddedBarcodeLayouts: jsonb().$type<EmbeddedBarcodeLayout[]>().notNull(),
+  negativeStockPolicy: negativeStockPolicy().notNull().default('allow'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

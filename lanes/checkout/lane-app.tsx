@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { v7 as uuidv7 } from 'uuid';
 import { ErrorAlert } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
@@ -137,7 +138,8 @@ function Selling({
       }
       setMessage(null);
       if (resolved.product.unit === 'kg' && resolved.kind === 'plu') setWeighing(resolved);
-      else dispatch({ type: 'scan', resolved });
+      // Rendered in the scan's own task: left to the scheduler, the line could miss the next frame.
+      else flushSync(() => dispatch({ type: 'scan', resolved }));
     },
     [dispatch, lookup, t],
   );
@@ -369,7 +371,15 @@ function Selling({
             }}
           />
         )}
-        <table className="data-table" aria-label={t('lane.lines')}>
+        {/* Fixed layout: a new line is laid out alone, not by re-measuring every line before it. */}
+        <table className="data-table table-fixed" aria-label={t('lane.lines')}>
+          <colgroup>
+            <col className="w-12" />
+            <col />
+            <col className="w-28" />
+            <col className="w-28" />
+            <col className="w-72" />
+          </colgroup>
           <thead>
             <tr>
               <th>#</th>

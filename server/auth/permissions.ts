@@ -21,6 +21,14 @@ export const PERMISSIONS = {
   'card.read': ['store_manager', 'head_office'],
   'card.resolve': ['store_manager', 'head_office'],
   'card.fees': ['store_manager', 'head_office'],
+  'inventory.read': ['supervisor', 'store_manager', 'head_office'],
+  'inventory.receive': ['supervisor', 'store_manager'],
+  'inventory.order': ['store_manager'],
+  'inventory.adjust': ['store_manager'],
+  'inventory.count': ['supervisor', 'store_manager'],
+  'inventory.count-apply': ['store_manager'],
+  'inventory.transfer': ['supervisor', 'store_manager'],
+  'catalog.import': ['store_manager', 'head_office'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

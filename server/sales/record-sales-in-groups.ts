@@ -8,6 +8,8 @@ import { writeSales } from './write-sales';
 const MAX_SALES_PER_GROUP = 64;
 const MAX_LINES_PER_GROUP = 2_000;
 const MAX_RACES = 3;
+// Two groups overlap: one is prepared and checked while the other is being written and committed.
+const GROUPS_IN_FLIGHT = 2;
 
 type NewSale = Extract<SaleVerdict, { kind: 'new' }>;
 
@@ -25,7 +27,8 @@ interface Waiting {
  */
 class SaleGroupWriter {
   private readonly waiting: Waiting[] = [];
-  private busy = false;
+  private groupsInFlight = 0;
+  private scheduled = false;
 
   constructor(private readonly db: Database) {}
 
@@ -37,17 +40,21 @@ class SaleGroupWriter {
   }
 
   private schedule(): void {
-    if (this.busy || this.waiting.length === 0) return;
-    this.busy = true;
+    if (this.scheduled || this.groupsInFlight >= GROUPS_IN_FLIGHT || this.waiting.length === 0) return;
+    this.scheduled = true;
     // A macrotask later, so callers answered by the last group (and their next sales) join this one.
     setImmediate(() => {
+      this.scheduled = false;
+      if (this.groupsInFlight >= GROUPS_IN_FLIGHT || this.waiting.length === 0) return;
       const group = this.takeGroup();
+      this.groupsInFlight++;
       void this.writeGroup(group)
         .catch((error: unknown) => group.forEach((waiting) => waiting.reject(error)))
         .finally(() => {
-          this.busy = false;
+          this.groupsInFlight--;
           this.schedule();
         });
+      this.schedule();
     });
   }
 
