@@ -2,7 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { useTRPCClient } from '@/app/trpc/client';
 
 type Client = ReturnType<typeof useTRPCClient>;
-type Kind = 'void' | 'refund' | 'balance' | 'reprint';
+type Kind =
+  'void' | 'refund' | 'balance' | 'reprint' | 'pre-auth' | 'pre-auth-cancel' | 'completion' | 'completion-void';
 
 /** Starts a card transaction with no sale of its own and follows it to its end, reporting each status line. */
 export async function runLaneCardTransaction(

@@ -4,9 +4,11 @@ import { cardPayments, lanes, terminalSettlements } from '../../db/schema';
 import { can } from '../auth/permissions';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError, found } from '../core/errors';
+import { preAuthStatus } from '../domain/pre-auth-status';
 import { findSellingShift } from '../shifts/find-open-shift';
 import { CARD_KIND_NAMES, CARD_TRANSACTION_KINDS, type CardTransactionKind } from './card-transaction-kinds';
 import { ecrRefFor } from './mispos/link';
+import { preAuthFollowUps } from './pre-auth-follow-ups';
 import { runCardTransaction } from './run-card-transaction';
 
 export const StartCardPaymentInput = z.object({
@@ -96,7 +98,7 @@ const amountFor = (input: z.output<typeof StartCardPaymentInput>, original: Paym
 
 async function checkOriginal(tx: StaffContext, input: z.output<typeof StartCardPaymentInput>): Promise<Payment | null> {
   const kinds = ORIGINAL_KINDS[input.kind];
-  const moves = input.kind === 'sale' || input.kind === 'pre-auth' || input.kind === 'refund';
+  const moves = ['sale', 'pre-auth', 'refund', 'completion'].includes(input.kind);
   if (moves && input.amountFen < 1) throw new DomainError('INVALID', 'card.amount-required', 'Give an amount');
   if (!kinds) return null;
   if (!input.originalPaymentId) {
@@ -158,5 +160,25 @@ async function checkOriginal(tx: StaffContext, input: z.output<typeof StartCardP
   if (input.kind === 'completion' && input.amountFen > (original.approvedAmountFen ?? 0)) {
     throw new DomainError('INVALID', 'card.completion-too-much', 'A completion cannot exceed the authorised amount');
   }
+  if (input.kind === 'completion' || input.kind === 'pre-auth-cancel') await checkPreAuthOpen(tx, original.id);
   return original;
+}
+
+/** A pre-authorisation is completed once; only voiding that completion opens it again, as the bank keeps it. */
+async function checkPreAuthOpen(tx: StaffContext, preAuthId: string) {
+  const status = preAuthStatus(preAuthId, await preAuthFollowUps(tx, [preAuthId]));
+  if (status.kind === 'completed') {
+    throw new DomainError(
+      'CONFLICT',
+      'card.pre-auth-completed',
+      'This pre-authorisation is completed: void the completion first',
+    );
+  }
+  if (status.kind === 'pending') {
+    throw new DomainError(
+      'CONFLICT',
+      'card.pre-auth-pending',
+      'A transaction on this pre-authorisation is still under way',
+    );
+  }
 }

@@ -17,6 +17,7 @@ import { recordCashMovement, RecordCashMovementInput } from '../../shifts/record
 import { shiftReport, ShiftReportInput } from '../../shifts/shift-report';
 import { cancelCardPayment, CancelCardPaymentInput } from '../../payments/cancel-card-payment';
 import { findCardPayment, FindCardPaymentInput } from '../../payments/find-card-payment';
+import { listPreAuths, ListPreAuthsInput } from '../../payments/list-pre-auths';
 import { settleTerminal, SettleTerminalInput } from '../../payments/settle-terminal';
 import { startCardPayment, StartCardPaymentInput } from '../../payments/start-card-payment';
 import { laneProcedureFor, publicProcedure, router } from '../init';
@@ -60,6 +61,9 @@ export const laneRouter = router({
   cancelCardPayment: laneProcedureFor('lane.sell')
     .input(CancelCardPaymentInput)
     .mutation(({ ctx, input }) => cancelCardPayment(ctx, input)),
+  preAuths: laneProcedureFor('card.pre-auth')
+    .input(ListPreAuthsInput)
+    .query(({ ctx, input }) => listPreAuths(ctx, input)),
   settleTerminal: laneProcedureFor('card.settle')
     .input(SettleTerminalInput)
     .mutation(({ ctx, input }) => settleTerminal(ctx, input)),
