@@ -4,7 +4,7 @@ import { startCardPayment, type StartCardPaymentInput } from '../payments/start-
 
 /**
  * A stand-in server process for the crash test: it starts one card payment and then waits, to be killed
- * while the terminal still holds the payment. Arguments: the payment as JSON, then the cashier as JSON.
+ * while the terminal still holds the payment or its answer. Arguments: the payment, then the cashier, as JSON.
  */
 const [paymentJson = '{}', cashierJson = '{}'] = process.argv.slice(2);
 const payment = JSON.parse(paymentJson) as StartCardPaymentInput;

@@ -70,7 +70,7 @@ function Terminals() {
         {t('cards.terminals')}
       </h2>
       <ErrorAlert error={describeError(terminals.error ?? settle.error, t)} />
-      <ul className="mb-4 flex flex-wrap gap-3">
+      <ul className="mb-4 flex flex-wrap gap-3" aria-label={t('cards.terminals')}>
         {terminals.data?.terminals.map((terminal) => (
           <li key={terminal.laneId} className="flex items-center gap-2 rounded border px-3 py-2">
             <span>

@@ -75,6 +75,41 @@ describe('an answer the ECR never gets', () => {
     }
   });
 
+  it('holds the answer after the bank approved on the injected fault; the journal and a query have it at once', async () => {
+    await rig.faults({ answerDelay: { ms: 60_000 } });
+    const sale = ecrRequest({ txnType: '00', amountFen: 2500 });
+    await rig.ecr.sendRequest(sale);
+    await expect
+      .poll(() => rig.simulator.state().terminal.journal.map(({ ecrRef, outcome }) => ({ ecrRef, outcome })))
+      .toEqual([{ ecrRef: sale.ecrRef, outcome: 'approved' }]);
+
+    const ecr = await TestEcr.connect(rig.simulator.port);
+    try {
+      const query = ecrRequest({ txnType: '20', ecrRef: sale.ecrRef });
+      expect((await ecr.transact(query)).response).toMatchObject({ respCode: '00', amountFen: 2500, voucherNo: 1 });
+      const answered = rig.ecr.frames.flatMap((message) => (message.kind === 'RS' ? [message.response.txnType] : []));
+      expect(answered).toEqual(['05']);
+      expect(rig.simulator.state().faults).toEqual({});
+    } finally {
+      ecr.close();
+    }
+  });
+
+  it('sends the held answer once the delay has passed, on the same connection', async () => {
+    await rig.faults({ answerDelay: { ms: 400 } });
+    const sale = ecrRequest({ txnType: '00', amountFen: 2600 });
+    await rig.ecr.sendRequest(sale);
+    await expect.poll(() => rig.simulator.state().terminal.journal.map((entry) => entry.outcome)).toEqual(['approved']);
+    expect(rig.ecr.frames.filter((message) => message.kind === 'RS')).toHaveLength(1);
+    const answer = await rig.ecr.next((event) => event.type === 'frame' && event.message.kind === 'RS');
+    expect(answer.type === 'frame' && answer.message.kind === 'RS' && answer.message.response).toMatchObject({
+      respCode: '00',
+      ecrRef: sale.ecrRef,
+      nonce: sale.nonce,
+      amountFen: 2600,
+    });
+  });
+
   it('approves a card presented after the ECR gave up; a query tells the ECR', async () => {
     await rig.faults({ lateCard: { ms: 150 } });
     const sale = ecrRequest({ txnType: '00', amountFen: 4200 });

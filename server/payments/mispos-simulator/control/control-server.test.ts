@@ -51,6 +51,7 @@ describe('the control interface', () => {
     expect(unknownFault.json).toMatchObject({ error: 'invalid body' });
     expect((await rig.control('POST', '/faults', { bankDecline: { code: 'Z1' } })).status).toBe(400);
     expect((await rig.control('POST', '/faults', { bankDelay: { ms: -1 } })).status).toBe(400);
+    expect((await rig.control('POST', '/faults', { answerDelay: {} })).status).toBe(400);
     expect((await rig.control('POST', '/card', { kind: 'gold-card' })).status).toBe(400);
     expect((await rig.control('POST', '/pinpad', {})).status).toBe(400);
     expect((await rig.control('DELETE', '/faults/meteorStrike')).status).toBe(404);

@@ -19,6 +19,7 @@ export const FaultsInputSchema = z.strictObject({
   bankDelay: z.strictObject({ ms: milliseconds, ...strikes }).optional(),
   bankDecline: z.strictObject({ code: z.enum(DECLINE_CODES), ...strikes }).optional(),
   dropConnection: z.strictObject(strikes).optional(),
+  answerDelay: z.strictObject({ ms: milliseconds, ...strikes }).optional(),
   garbledResponse: z.strictObject({ mode: z.enum(['lrc', 'body', 'echo']).default('lrc'), ...strikes }).optional(),
   nakStorm: z.strictObject(strikes).optional(),
   busy: z.strictObject(strikes).optional(),

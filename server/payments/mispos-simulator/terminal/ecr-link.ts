@@ -54,6 +54,20 @@ export class EcrLink {
     this.socket.destroy();
   }
 
+  /** Resolves after `ms`, or as soon as the connection closes. */
+  pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.closed) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        this.socket.off('close', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.socket.once('close', done);
+    });
+  }
+
   private async transmit(body: Buffer, corruptFirstTry: boolean): Promise<boolean> {
     const frame = encodeFrame(body);
     for (let attempt = 0; attempt < MAX_SENDS; attempt++) {

@@ -94,7 +94,7 @@ export class Terminal {
     }
   }
 
-  /** The answer, unless a fault loses or spoils it on the way to the ECR. */
+  /** The answer, unless a fault loses, holds or spoils it on the way to the ECR. */
   private async deliver(link: EcrLink, request: MisposRequest, outcome: TransactionOutcome): Promise<void> {
     const { faults } = this.parts;
     const { response } = outcome;
@@ -105,6 +105,11 @@ export class Terminal {
       this.log('dropping the ECR connection instead of answering');
       link.destroy();
       return;
+    }
+    const heldMs = outcome.approvedByHost ? (faults.take('answerDelay')?.ms ?? 0) : 0;
+    if (heldMs > 0) {
+      this.log(`holding the answer ${heldMs} ms`);
+      await link.pause(heldMs);
     }
     if (!link.isOpen) return;
     const garbled = faults.take('garbledResponse');

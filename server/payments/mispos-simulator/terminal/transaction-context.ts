@@ -28,7 +28,7 @@ export interface CardAndPin {
 
 export interface TransactionOutcome {
   readonly response: MisposResponse;
-  /** The host approved it: only such answers can be lost on purpose (amount ending 97, `dropConnection`). */
+  /** The host approved: only such answers are lost or held on purpose (amount 97, `dropConnection`, `answerDelay`). */
   readonly approvedByHost: boolean;
 }
 
