@@ -1,0 +1,197 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { v7 as uuidv7 } from 'uuid';
+import { ErrorAlert } from '@/app/components/field';
+import { useLocale, useT } from '@/app/i18n/locale-provider';
+import { useTRPC } from '@/app/trpc/client';
+import { describeError } from '@/app/trpc/errors';
+import { formatFen } from '@/server/domain/money';
+
+type Filter = 'all' | 'differing' | 'uncounted';
+
+export function VarianceReport({ id }: { id: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [filter, setFilter] = useState<Filter>('all');
+  const [uncountedAsZero, setUncountedAsZero] = useState(false);
+  const [note, setNote] = useState('');
+  const [adjustmentId] = useState(() => uuidv7());
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const mayApply = me.data?.permissions.includes('inventory.count-apply') ?? false;
+  const mayCount = me.data?.permissions.includes('inventory.count') ?? false;
+  const report = useQuery(trpc.stocktakes.report.queryOptions({ stocktakeId: id }));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.stocktakes.pathKey() });
+  const apply = useMutation(trpc.stocktakes.applyCount.mutationOptions({ onSuccess: refresh }));
+  const cancel = useMutation(trpc.stocktakes.cancel.mutationOptions({ onSuccess: refresh }));
+  const name = (zh: string | null, en: string | null) => (locale === 'en' && en ? en : (zh ?? ''));
+  const qty = (value: number, unit: 'each' | 'kg') =>
+    unit === 'kg' ? `${value} ${t('stocktake.gramsSuffix')}` : String(value);
+  const signed = (value: number, unit: 'each' | 'kg') => `${value > 0 ? '+' : ''}${qty(value, unit)}`;
+  const data = report.data;
+  const lines =
+    data?.lines.filter((line) =>
+      filter === 'uncounted' ? line.counted === null : filter === 'differing' ? (line.variance ?? 0) !== 0 : true,
+    ) ?? [];
+  const totals = data?.totals;
+  const counting = data?.stocktake.status === 'counting';
+
+  return (
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">
+          {t('stocktake.report')} <span className="font-mono text-lg">{data?.stocktake.number}</span>
+        </h1>
+        {counting && mayCount && (
+          <Link href={`/stocktakes/${id}`} className="text-brand-700 hover:underline">
+            {t('stocktake.count')}
+          </Link>
+        )}
+      </div>
+      <ErrorAlert error={describeError(report.error, t)} />
+      {data && (
+        <p className="text-sm text-slate-600">
+          {data.stocktake.scope === 'full'
+            ? t('stocktake.scope.full')
+            : name(data.stocktake.departmentNameZh, data.stocktake.departmentNameEn)}{' '}
+          · {t(`stocktake.status.${data.stocktake.status}`)} · {data.stocktake.startedAt.toLocaleString(locale)}{' '}
+          {data.stocktake.startedBy}
+          {data.stocktake.adjustmentNumber && (
+            <>
+              {' · '}
+              <span role="status">{t('stocktake.applied', { number: data.stocktake.adjustmentNumber })}</span>
+            </>
+          )}
+        </p>
+      )}
+      {totals && (
+        <dl
+          className="grid grid-cols-2 gap-3 rounded bg-white p-4 shadow sm:grid-cols-4"
+          aria-label={t('stocktake.report')}
+        >
+          {(
+            [
+              ['stocktake.totals.products', String(totals.products)],
+              ['stocktake.totals.counted', String(totals.counted)],
+              ['stocktake.totals.uncounted', String(totals.uncounted)],
+              ['stocktake.totals.differing', String(totals.differing)],
+              ['stocktake.totals.gain', formatFen(totals.gainFen, { symbol: true })],
+              ['stocktake.totals.loss', formatFen(totals.lossFen, { symbol: true })],
+              ['stocktake.totals.net', formatFen(totals.netFen, { symbol: true })],
+              ['stocktake.totals.uncountedValue', formatFen(totals.uncountedValueFen, { symbol: true })],
+            ] as const
+          ).map(([key, value]) => (
+            <div key={key}>
+              <dt className="text-xs text-slate-500">{t(key)}</dt>
+              <dd className="font-mono text-lg">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <label className="flex items-center gap-2">
+        <span className="field-label mb-0">{t('stocktake.filter')}</span>
+        <select
+          className="field-input max-w-xs"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value as Filter)}
+        >
+          {(['all', 'differing', 'uncounted'] as const).map((value) => (
+            <option key={value} value={value}>
+              {t(`stocktake.filter.${value}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="overflow-x-auto rounded bg-white shadow">
+        <table className="data-table" aria-label={t('stocktake.report')} aria-busy={report.isFetching}>
+          <thead>
+            <tr>
+              <th>{t('stocktake.product')}</th>
+              <th className="text-right">{t('stocktake.frozen')}</th>
+              <th className="text-right">{t('stocktake.moved')}</th>
+              <th className="text-right">{t('stocktake.expected')}</th>
+              <th className="text-right">{t('stocktake.counted')}</th>
+              <th className="text-right">{t('stocktake.variance')}</th>
+              <th className="text-right">{t('stocktake.varianceValue')}</th>
+              <th className="text-right">{t('stocktake.onHand')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line) => (
+              <tr key={line.productId} className={line.variance ? 'bg-amber-50' : undefined}>
+                <td>
+                  <Link href={`/products/${line.productId}`} className="text-brand-700 hover:underline">
+                    {name(line.nameZh, line.nameEn)}
+                  </Link>
+                  <div className="font-mono text-xs text-slate-500">{line.code}</div>
+                </td>
+                <td className="text-right font-mono">{qty(line.frozenOnHand, line.unit)}</td>
+                <td className="text-right font-mono">{signed(line.movedSinceStart, line.unit)}</td>
+                <td className="text-right font-mono">{qty(line.expected, line.unit)}</td>
+                <td className="text-right font-mono">
+                  {line.counted === null ? t('stocktake.uncounted') : qty(line.counted, line.unit)}
+                </td>
+                <td className="text-right font-mono">
+                  {line.variance === null ? '' : signed(line.variance, line.unit)}
+                </td>
+                <td className="text-right font-mono">
+                  {line.varianceFen === null ? '' : formatFen(line.varianceFen, { symbol: true })}
+                </td>
+                <td className="text-right font-mono">{qty(line.onHand, line.unit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {counting && mayApply && (
+        <form
+          className="space-y-3 rounded bg-white p-4 shadow"
+          onSubmit={(event) => {
+            event.preventDefault();
+            apply.mutate({ stocktakeId: id, adjustmentId, uncountedAsZero, note });
+          }}
+        >
+          <label className="flex min-h-12 items-center gap-3">
+            <input
+              type="checkbox"
+              className="h-6 w-6"
+              checked={uncountedAsZero}
+              onChange={(event) => setUncountedAsZero(event.target.checked)}
+            />
+            {t('stocktake.uncountedAsZero')}
+          </label>
+          <div>
+            <label htmlFor="apply-note" className="field-label">
+              {t('stocktake.note')}
+            </label>
+            <input
+              id="apply-note"
+              className="field-input"
+              maxLength={200}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+            />
+          </div>
+          <ErrorAlert error={describeError(apply.error ?? cancel.error, t)} />
+          <div className="flex flex-wrap gap-3">
+            <button type="submit" className="btn-primary h-12" disabled={apply.isPending || cancel.isPending}>
+              {t('stocktake.apply')}
+            </button>
+            <button
+              type="button"
+              className="btn-secondary h-12"
+              disabled={apply.isPending || cancel.isPending}
+              onClick={() => cancel.mutate({ stocktakeId: id })}
+            >
+              {t('stocktake.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

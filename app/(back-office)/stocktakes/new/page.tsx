@@ -1,0 +1,5 @@
+import { StartStocktakeForm } from './start-stocktake-form';
+
+export default function NewStocktakePage() {
+  return <StartStocktakeForm />;
+}

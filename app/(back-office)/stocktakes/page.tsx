@@ -1,0 +1,5 @@
+import { StocktakeList } from './stocktake-list';
+
+export default function StocktakesPage() {
+  return <StocktakeList />;
+}
