@@ -4,7 +4,7 @@ import { pinyinInitials, productSearchText } from '../../server/domain/pinyin';
 import { defaultEmbeddedBarcodeLayouts } from '../../server/domain/embedded-barcode';
 import { newId } from '../../server/core/ids';
 import type { Database } from '../client';
-import { barcodes, departments, lanes, products, staff, stores } from '../schema';
+import { barcodes, departments, lanes, products, staff, stores, suppliers } from '../schema';
 import { DEMO_DEPARTMENTS, type ProductSeed } from './catalog-data';
 
 export const DEMO_STORE_CODE = 'SH001';
@@ -15,6 +15,12 @@ export const DEMO_LOGINS = [
   { operatorNo: '1001', password: 'cash1001', name: '张收银', role: 'cashier' },
   { operatorNo: '1002', password: 'cash1002', name: '陈收银', role: 'cashier' },
   { operatorNo: '9001', password: 'hq9001', name: '总部运营', role: 'head_office' },
+] as const;
+
+export const DEMO_SUPPLIERS = [
+  { code: 'S001', name: '上海可口可乐饮料有限公司', contact: '周经理', phone: '021-6470 0000' },
+  { code: 'S002', name: '光明乳业配送中心', contact: '吴先生', phone: '021-5489 1234' },
+  { code: 'S003', name: '江桥蔬果批发市场 李记', contact: '李师傅', phone: '139 1600 8899' },
 ] as const;
 
 export async function isSeeded(db: Database): Promise<boolean> {
@@ -135,6 +141,7 @@ export async function seedDemo(db: Database, catalog: Iterable<ProductSeed>): Pr
       })),
     );
     await insertCatalog(tx, storeId, departmentIds, catalog);
+    await tx.insert(suppliers).values(DEMO_SUPPLIERS.map((supplier) => ({ id: newId(), storeId, ...supplier })));
   });
   await analyzeCatalog(db);
 }

@@ -1,0 +1,323 @@
+'use client';
+
+import { useMutation, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { v7 as uuidv7 } from 'uuid';
+import { useLocale, useT } from '@/app/i18n/locale-provider';
+import { useTRPC } from '@/app/trpc/client';
+import type { PurchaseOrderDetail } from '@/server/receiving/get-purchase-order';
+import { describeError, firstMessage } from '@/app/trpc/errors';
+import { formatFen, parseYuan } from '@/server/domain/money';
+import { formatQuantity, lineValueFen, parseQuantity } from '@/server/receiving/quantity';
+import { showQuantity } from '../format';
+import { ProductPicker, productName, type PickedProduct } from '../product-picker';
+
+interface Line {
+  key: string;
+  productId: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  unit: 'each' | 'kg';
+  onHand: number;
+  quantityText: string;
+  costText: string;
+  purchaseOrderLineId: string | null;
+  open: number | null;
+}
+
+const yuan = (fen: number) => formatFen(fen);
+
+export function ReceiptForm({ purchaseOrderId }: { purchaseOrderId: string | null }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const order = useQuery({
+    ...trpc.receiving.purchaseOrder.queryOptions({ id: purchaseOrderId ?? '' }),
+    enabled: purchaseOrderId !== null,
+  });
+  if (purchaseOrderId === null) return <ReceiptEditor order={null} />;
+  if (order.error) return <p role="alert">{describeError(order.error, t)?.message}</p>;
+  if (!order.data) return <p aria-busy="true">…</p>;
+  return <ReceiptEditor order={order.data} />;
+}
+
+/** The order's lines still open come prefilled with their cost and an empty quantity: lines left empty did not come. */
+function linesOfOrder(order: PurchaseOrderDetail | null): Line[] {
+  if (!order) return [];
+  return order.lines
+    .filter((line) => line.open > 0)
+    .map((line) => ({
+      key: line.id,
+      productId: line.productId,
+      code: line.productCode,
+      nameZh: line.nameZh,
+      nameEn: line.nameEn,
+      unit: line.unit,
+      onHand: line.onHand,
+      quantityText: '',
+      costText: yuan(line.unitCostFen),
+      purchaseOrderLineId: line.id,
+      open: line.open,
+    }));
+}
+
+function ReceiptEditor({ order }: { order: PurchaseOrderDetail | null }) {
+  const t = useT();
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const purchaseOrderId = order?.id ?? null;
+  const [receiptId] = useState(() => uuidv7());
+  const [supplierId, setSupplierId] = useState(order?.supplierId ?? '');
+  const [documentNo, setDocumentNo] = useState('');
+  const [note, setNote] = useState('');
+  const [acceptOver, setAcceptOver] = useState(false);
+  const [lines, setLines] = useState<Line[]>(() => linesOfOrder(order));
+  const [formError, setFormError] = useState<string | null>(null);
+  const suppliers = useQuery(trpc.receiving.suppliers.queryOptions());
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const mayOrder = me.data?.permissions.includes('inventory.order') ?? false;
+
+  const receive = useMutation(
+    trpc.receiving.receiveGoods.mutationOptions({
+      onSuccess: (receipt) => router.push(`/receiving/receipts/${receipt.id}`),
+    }),
+  );
+
+  const onPick = (product: PickedProduct, scanned: boolean) => {
+    setLines((current) => {
+      const step = product.unit === 'kg' ? (product.weightGrams ?? 0) : scanned ? 1 : 0;
+      const existing = current.find((line) => line.productId === product.id);
+      if (existing) {
+        return current.map((line) => {
+          if (line !== existing) return { ...line };
+          const had = parseQuantity(line.quantityText, line.unit) ?? 0;
+          const next = had + step;
+          return { ...line, onHand: product.onHand, quantityText: next > 0 ? formatQuantity(next, line.unit) : '' };
+        });
+      }
+      return [
+        ...current,
+        {
+          key: uuidv7(),
+          productId: product.id,
+          code: product.code,
+          nameZh: product.nameZh,
+          nameEn: product.nameEn,
+          unit: product.unit,
+          onHand: product.onHand,
+          quantityText: step > 0 ? formatQuantity(step, product.unit) : '',
+          costText: yuan(product.suggestedCostFen),
+          purchaseOrderLineId: null,
+          open: null,
+        },
+      ];
+    });
+  };
+
+  const update = (key: string, change: Partial<Line>) =>
+    setLines((current) => current.map((line) => (line.key === key ? { ...line, ...change } : line)));
+
+  const parsed = lines.map((line) => ({
+    line,
+    quantity: parseQuantity(line.quantityText, line.unit),
+    costFen: parseYuan(line.costText),
+  }));
+  const totalFen = parsed.reduce(
+    (sum, p) => sum + (p.quantity && p.costFen !== null ? lineValueFen(p.quantity, p.costFen, p.line.unit) : 0),
+    0,
+  );
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    // Order lines left empty did not come; any other line needs a quantity.
+    const sent = parsed.filter((p) => !(p.line.purchaseOrderLineId && p.line.quantityText.trim() === ''));
+    const badQuantity = sent.find((p) => !p.quantity);
+    if (badQuantity) return setFormError(t('receiving.badQuantity', { name: productName(locale, badQuantity.line) }));
+    const badCost = sent.find((p) => p.costFen === null);
+    if (badCost) return setFormError(t('receiving.badCost', { name: productName(locale, badCost.line) }));
+    if (sent.length === 0) return setFormError(t('receiving.noLines'));
+    if (!supplierId) return setFormError(t('receiving.chooseSupplier'));
+    receive.mutate({
+      id: receiptId,
+      supplierId,
+      purchaseOrderId,
+      supplierDocumentNo: documentNo,
+      note,
+      acceptOverReceipt: acceptOver,
+      lines: sent.map((p) => ({
+        productId: p.line.productId,
+        purchaseOrderLineId: p.line.purchaseOrderLineId,
+        quantity: p.quantity ?? 0,
+        unitCostFen: p.costFen ?? 0,
+      })),
+    });
+  };
+
+  const serverError = describeError(receive.error, t);
+  return (
+    <form className="space-y-6" onSubmit={submit} aria-label={t('receiving.newReceipt')}>
+      <h1 className="text-2xl font-semibold">{t('receiving.newReceipt')}</h1>
+      {order && (
+        <p>
+          <Link href={`/receiving/orders/${order.id}`} className="text-brand-700 hover:underline">
+            {t('receiving.againstOrder', { number: order.number })}
+          </Link>
+        </p>
+      )}
+      <section className="grid gap-4 rounded bg-white p-6 shadow md:grid-cols-3">
+        <div>
+          <label htmlFor="receipt-supplier" className="field-label">
+            {t('receiving.supplier')}
+          </label>
+          <select
+            id="receipt-supplier"
+            className="field-input"
+            value={supplierId}
+            disabled={purchaseOrderId !== null}
+            onChange={(event) => setSupplierId(event.target.value)}
+          >
+            <option value="">{t('receiving.chooseSupplier')}</option>
+            {suppliers.data?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.code} {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="receipt-document" className="field-label">
+            {t('receiving.supplierDocumentNo')}
+          </label>
+          <input
+            id="receipt-document"
+            className="field-input"
+            value={documentNo}
+            onChange={(event) => setDocumentNo(event.target.value)}
+          />
+        </div>
+        <div>
+          <label htmlFor="receipt-note" className="field-label">
+            {t('receiving.note')}
+          </label>
+          <input id="receipt-note" className="field-input" value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
+      </section>
+      <section className="space-y-4 rounded bg-white p-6 shadow">
+        <ProductPicker onPick={onPick} />
+        <table className="data-table" aria-label={t('receiving.receiptLines')}>
+          <thead>
+            <tr>
+              <th>{t('receiving.product')}</th>
+              <th className="text-right">{t('receiving.onHand')}</th>
+              {purchaseOrderId && <th className="text-right">{t('receiving.open')}</th>}
+              <th>{t('receiving.quantity')}</th>
+              <th>{t('receiving.unitCost')}</th>
+              <th className="text-right">{t('receiving.value')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {parsed.map(({ line, quantity, costFen }) => {
+              const name = productName(locale, line);
+              return (
+                <tr key={line.key}>
+                  <td>
+                    <span className="font-mono text-xs text-slate-500">{line.code}</span> {name}
+                  </td>
+                  <td className="text-right font-mono" aria-label={`${t('receiving.onHand')} ${name}`}>
+                    {showQuantity(line.onHand, line.unit)}
+                  </td>
+                  {purchaseOrderId && (
+                    <td className="text-right font-mono">
+                      {line.open === null ? '' : showQuantity(line.open, line.unit)}
+                    </td>
+                  )}
+                  <td>
+                    <input
+                      className="field-input w-28"
+                      inputMode="decimal"
+                      aria-label={t('receiving.quantityOf', { name })}
+                      title={line.unit === 'kg' ? t('receiving.quantityKgHint') : undefined}
+                      placeholder={line.unit === 'kg' ? '0.000 kg' : ''}
+                      value={line.quantityText}
+                      aria-invalid={line.quantityText !== '' && quantity === null}
+                      onChange={(event) => update(line.key, { quantityText: event.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      className="field-input w-28"
+                      inputMode="decimal"
+                      aria-label={t('receiving.unitCostOf', { name })}
+                      value={line.costText}
+                      aria-invalid={costFen === null}
+                      onChange={(event) => update(line.key, { costText: event.target.value })}
+                    />
+                    {line.unit === 'kg' && <span className="ml-1 text-xs text-slate-500">{t('receiving.perKg')}</span>}
+                  </td>
+                  <td className="text-right font-mono">
+                    {quantity && costFen !== null ? formatFen(lineValueFen(quantity, costFen, line.unit)) : ''}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn-secondary"
+                      aria-label={t('receiving.removeLine', { name })}
+                      onClick={() => setLines((current) => current.filter((l) => l.key !== line.key))}
+                    >
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td colSpan={purchaseOrderId ? 5 : 4} className="text-right font-semibold">
+                {t('receiving.total')}
+              </td>
+              <td className="text-right font-mono font-semibold" aria-label={t('receiving.total')}>
+                {formatFen(totalFen, { symbol: true })}
+              </td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+        {purchaseOrderId && (
+          <button
+            type="button"
+            className="btn-secondary"
+            onClick={() =>
+              setLines((current) =>
+                current.map((line) =>
+                  line.open ? { ...line, quantityText: formatQuantity(line.open, line.unit) } : line,
+                ),
+              )
+            }
+          >
+            {t('receiving.fillOpen')}
+          </button>
+        )}
+      </section>
+      {purchaseOrderId && mayOrder && (
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={acceptOver} onChange={(event) => setAcceptOver(event.target.checked)} />
+          {t('receiving.acceptOver')}
+        </label>
+      )}
+      {(formError || serverError) && (
+        <p role="alert" className="text-sm text-red-600">
+          {formError ?? (serverError ? firstMessage(serverError) : '')}
+        </p>
+      )}
+      <button type="submit" className="btn-primary" disabled={receive.isPending}>
+        {t('receiving.post')}
+      </button>
+    </form>
+  );
+}

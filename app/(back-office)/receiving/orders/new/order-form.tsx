@@ -1,0 +1,192 @@
+'use client';
+
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { v7 as uuidv7 } from 'uuid';
+import { useLocale, useT } from '@/app/i18n/locale-provider';
+import { useTRPC } from '@/app/trpc/client';
+import { describeError, firstMessage } from '@/app/trpc/errors';
+import { formatFen, parseYuan } from '@/server/domain/money';
+import { lineValueFen, parseQuantity } from '@/server/receiving/quantity';
+import { showQuantity } from '../../format';
+import { ProductPicker, productName, type PickedProduct } from '../../product-picker';
+
+interface Line {
+  product: PickedProduct;
+  quantityText: string;
+  costText: string;
+}
+
+export function OrderForm() {
+  const t = useT();
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [orderId] = useState(() => uuidv7());
+  const [supplierId, setSupplierId] = useState('');
+  const [note, setNote] = useState('');
+  const [lines, setLines] = useState<Line[]>([]);
+  const [formError, setFormError] = useState<string | null>(null);
+  const suppliers = useQuery(trpc.receiving.suppliers.queryOptions());
+  const create = useMutation(
+    trpc.receiving.createPurchaseOrder.mutationOptions({
+      onSuccess: (order) => router.push(`/receiving/orders/${order.id}`),
+    }),
+  );
+
+  const onPick = (product: PickedProduct) =>
+    setLines((current) =>
+      current.some((line) => line.product.id === product.id)
+        ? current
+        : [...current, { product, quantityText: '', costText: formatFen(product.suggestedCostFen) }],
+    );
+  const update = (id: string, change: Partial<Line>) =>
+    setLines((current) => current.map((line) => (line.product.id === id ? { ...line, ...change } : line)));
+
+  const parsed = lines.map((line) => ({
+    line,
+    quantity: parseQuantity(line.quantityText, line.product.unit),
+    costFen: parseYuan(line.costText),
+  }));
+  const totalFen = parsed.reduce(
+    (sum, p) => sum + (p.quantity && p.costFen !== null ? lineValueFen(p.quantity, p.costFen, p.line.product.unit) : 0),
+    0,
+  );
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    const badQuantity = parsed.find((p) => !p.quantity);
+    if (badQuantity) {
+      return setFormError(t('receiving.badQuantity', { name: productName(locale, badQuantity.line.product) }));
+    }
+    const badCost = parsed.find((p) => p.costFen === null);
+    if (badCost) return setFormError(t('receiving.badCost', { name: productName(locale, badCost.line.product) }));
+    if (parsed.length === 0) return setFormError(t('receiving.noLines'));
+    if (!supplierId) return setFormError(t('receiving.chooseSupplier'));
+    create.mutate({
+      id: orderId,
+      supplierId,
+      note,
+      lines: parsed.map((p) => ({
+        productId: p.line.product.id,
+        quantity: p.quantity ?? 0,
+        unitCostFen: p.costFen ?? 0,
+      })),
+    });
+  };
+
+  const serverError = describeError(create.error, t);
+  return (
+    <form className="space-y-6" onSubmit={submit} aria-label={t('receiving.newOrder')}>
+      <h1 className="text-2xl font-semibold">{t('receiving.newOrder')}</h1>
+      <section className="grid gap-4 rounded bg-white p-6 shadow md:grid-cols-2">
+        <div>
+          <label htmlFor="order-supplier" className="field-label">
+            {t('receiving.supplier')}
+          </label>
+          <select
+            id="order-supplier"
+            className="field-input"
+            value={supplierId}
+            onChange={(event) => setSupplierId(event.target.value)}
+          >
+            <option value="">{t('receiving.chooseSupplier')}</option>
+            {suppliers.data?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.code} {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="order-note" className="field-label">
+            {t('receiving.note')}
+          </label>
+          <input id="order-note" className="field-input" value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
+      </section>
+      <section className="space-y-4 rounded bg-white p-6 shadow">
+        <ProductPicker onPick={onPick} />
+        <table className="data-table" aria-label={t('receiving.orderLines')}>
+          <thead>
+            <tr>
+              <th>{t('receiving.product')}</th>
+              <th className="text-right">{t('receiving.onHand')}</th>
+              <th>{t('receiving.quantity')}</th>
+              <th>{t('receiving.unitCost')}</th>
+              <th className="text-right">{t('receiving.value')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {parsed.map(({ line, quantity, costFen }) => {
+              const name = productName(locale, line.product);
+              return (
+                <tr key={line.product.id}>
+                  <td>
+                    <span className="font-mono text-xs text-slate-500">{line.product.code}</span> {name}
+                  </td>
+                  <td className="text-right font-mono">{showQuantity(line.product.onHand, line.product.unit)}</td>
+                  <td>
+                    <input
+                      className="field-input w-28"
+                      inputMode="decimal"
+                      aria-label={t('receiving.quantityOf', { name })}
+                      placeholder={line.product.unit === 'kg' ? '0.000 kg' : ''}
+                      value={line.quantityText}
+                      onChange={(event) => update(line.product.id, { quantityText: event.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      className="field-input w-28"
+                      inputMode="decimal"
+                      aria-label={t('receiving.unitCostOf', { name })}
+                      value={line.costText}
+                      onChange={(event) => update(line.product.id, { costText: event.target.value })}
+                    />
+                    {line.product.unit === 'kg' && (
+                      <span className="ml-1 text-xs text-slate-500">{t('receiving.perKg')}</span>
+                    )}
+                  </td>
+                  <td className="text-right font-mono">
+                    {quantity && costFen !== null ? formatFen(lineValueFen(quantity, costFen, line.product.unit)) : ''}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn-secondary"
+                      aria-label={t('receiving.removeLine', { name })}
+                      onClick={() => setLines((current) => current.filter((l) => l.product.id !== line.product.id))}
+                    >
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td colSpan={4} className="text-right font-semibold">
+                {t('receiving.total')}
+              </td>
+              <td className="text-right font-mono font-semibold">{formatFen(totalFen, { symbol: true })}</td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+      {(formError || serverError) && (
+        <p role="alert" className="text-sm text-red-600">
+          {formError ?? (serverError ? firstMessage(serverError) : '')}
+        </p>
+      )}
+      <button type="submit" className="btn-primary" disabled={create.isPending}>
+        {t('receiving.createOrder')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,5 @@
+import { ReceivingOverview } from './receiving-overview';
+
+export default function ReceivingPage() {
+  return <ReceivingOverview />;
+}

@@ -1,0 +1,5 @@
+import { ReorderBoard } from './reorder-board';
+
+export default function ReorderPage() {
+  return <ReorderBoard />;
+}

@@ -1,0 +1,5 @@
+import { SupplierList } from './supplier-list';
+
+export default function SuppliersPage() {
+  return <SupplierList />;
+}
