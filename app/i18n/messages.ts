@@ -3,6 +3,7 @@ import { receivingEn, receivingZh } from './areas/receiving';
 import { stocktakeEn, stocktakeZh } from './areas/stocktake';
 import { stockEn, stockZh } from './areas/stock';
 import { catalogIoEn, catalogIoZh } from './areas/catalog-io';
+import { negativeStockEn, negativeStockZh } from './areas/negative-stock';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -441,6 +442,7 @@ const zhCN = {
   ...stocktakeZh,
   ...stockZh,
   ...catalogIoZh,
+  ...negativeStockZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -880,6 +882,7 @@ const en: Record<MessageKey, string> = {
   ...stocktakeEn,
   ...stockEn,
   ...catalogIoEn,
+  ...negativeStockEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -8,7 +8,7 @@ import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 
-type ApprovalAction = 'void-sale' | 'price-override' | 'discount' | 'return-without-receipt';
+type ApprovalAction = 'void-sale' | 'price-override' | 'discount' | 'return-without-receipt' | 'negative-stock';
 
 /**
  * A supervisor types their own operator number and password at the lane. `needsApproval` false lets

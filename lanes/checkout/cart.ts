@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { heldInSale, stockTaken, type NegativeStockApproval } from '@/server/domain/negative-stock';
 import type { ResolvedCode } from '@/server/domain/resolve-code';
 import { priceSale, settle, type Discount, type SaleLine, type Tender } from '@/server/domain/sale';
 
@@ -30,6 +31,8 @@ export interface Cart {
   voidedLines: VoidedLine[];
   saleDiscount: Discount | null;
   discountApprovalId?: string | null;
+  /** Supervisors' approvals to sell products beyond their on hand (store policy 'block'). */
+  negativeStockApprovals?: NegativeStockApproval[];
   customerSegment: string | null;
   tenders: Tender[];
 }
@@ -42,6 +45,7 @@ export type CartAction =
   | { type: 'override-price'; lineId: string; unitPriceFen: number; approvalId: string }
   | { type: 'set-sale-discount'; discount: Discount | null; approvalId: string | null }
   | { type: 'set-line-discount'; lineId: string; discount: Discount | null; approvalId: string | null }
+  | { type: 'approve-negative-stock'; approval: NegativeStockApproval }
   | { type: 'add-tender'; tender: Tender }
   | { type: 'clear-tenders' }
   | { type: 'restore'; cart: Cart }
@@ -57,6 +61,9 @@ export const emptyCart = (at: string): Cart => ({
   tenders: [],
 });
 
+const lineWeight = (resolved: ResolvedCode<LaneProduct>, weightGrams?: number) =>
+  resolved.kind === 'embedded-weight' ? resolved.weightGrams : (weightGrams ?? null);
+
 function lineFor(resolved: ResolvedCode<LaneProduct>, weightGrams?: number): SaleLine {
   const { product } = resolved;
   return {
@@ -69,7 +76,7 @@ function lineFor(resolved: ResolvedCode<LaneProduct>, weightGrams?: number): Sal
     vatRateBps: product.vatRateBps,
     unit: product.unit,
     quantity: 1,
-    weightGrams: resolved.kind === 'embedded-weight' ? resolved.weightGrams : (weightGrams ?? null),
+    weightGrams: lineWeight(resolved, weightGrams),
     unitPriceFen: product.priceFen,
     labelTotalFen:
       resolved.kind === 'embedded-price' || resolved.kind === 'embedded-weight' ? resolved.labelTotalFen : null,
@@ -109,12 +116,20 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
     case 'void-line': {
       const line = cart.lines.find((l) => l.lineId === action.lineId);
       if (!line) return cart;
+      const lines = cart.lines.filter((l) => l.lineId !== action.lineId);
+      const approvals = cart.negativeStockApprovals;
       return {
         ...cart,
-        lines: cart.lines.filter((l) => l.lineId !== action.lineId),
+        lines,
         voidedLines: [...cart.voidedLines, { line, voidedAt: action.at }],
+        // An approval goes with the last line of its product: selling it again asks again.
+        ...(approvals && {
+          negativeStockApprovals: approvals.filter((a) => lines.some((l) => l.productId === a.productId)),
+        }),
       };
     }
+    case 'approve-negative-stock':
+      return { ...cart, negativeStockApprovals: [...(cart.negativeStockApprovals ?? []), action.approval] };
     case 'override-price':
       return {
         ...cart,
@@ -149,4 +164,42 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
 export function cartTotals(cart: Cart) {
   const totals = priceSale(cart.lines, cart.saleDiscount);
   return { ...totals, settlement: settle(totals.totalFen, cart.tenders) };
+}
+
+/** How an action would change what the sale holds of one product, for the negative stock rule; null if it adds none. */
+export function stockChangeOf(
+  cart: Cart,
+  action: CartAction,
+): { productId: string; nameZh: string; unit: 'each' | 'kg'; heldBefore: number; heldAfter: number } | null {
+  if (action.type === 'scan') {
+    const { product } = action.resolved;
+    const adding = stockTaken({
+      unit: product.unit,
+      quantity: 1,
+      weightGrams: lineWeight(action.resolved, action.weightGrams),
+    });
+    const heldBefore = heldInSale(cart.lines, product.id);
+    return {
+      productId: product.id,
+      nameZh: product.nameZh,
+      unit: product.unit,
+      heldBefore,
+      heldAfter: heldBefore + adding,
+    };
+  }
+  if (action.type === 'set-quantity') {
+    const line = cart.lines.find((l) => l.lineId === action.lineId);
+    if (!line || line.unit !== 'each') return null;
+    const quantity = Math.max(1, Math.min(9999, action.quantity));
+    if (quantity <= line.quantity) return null;
+    const heldBefore = heldInSale(cart.lines, line.productId);
+    return {
+      productId: line.productId,
+      nameZh: line.nameZh,
+      unit: line.unit,
+      heldBefore,
+      heldAfter: heldBefore - line.quantity + quantity,
+    };
+  }
+  return null;
 }

@@ -21,10 +21,14 @@ import { cartReducer, cartTotals, type Cart, type CartAction, type LaneProduct }
 import { Receipt, type ReceiptStore } from './receipt';
 import { ReturnScreen } from './return-screen';
 import { ShiftTools } from './shift-tools';
-import { useLane, type LaneConfig } from './use-lane';
+import { useLane, type LaneConfig, type NegativeStockRequest } from './use-lane';
 import { WedgeDetector } from './wedge-detector';
 
 const SEGMENTS = ['M-<25', 'M-25-45', 'M->45', 'F-<25', 'F-25-45', 'F->45'];
+
+/** Stock as the ledger counts it: units, or grams shown as kg. */
+const stockQuantity = (quantity: number, unit: 'each' | 'kg') =>
+  unit === 'kg' ? `${(quantity / 1000).toFixed(3)} kg` : String(quantity);
 
 function beep(): void {
   try {
@@ -109,13 +113,17 @@ function Selling({
   const [camera, setCamera] = useState(false);
   const [shiftTools, setShiftTools] = useState(false);
   const [dialog, setDialog] = useState<
-    null | { kind: 'void' } | { kind: 'discount'; lineId?: string } | { kind: 'price'; lineId: string }
+    | null
+    | { kind: 'void' }
+    | { kind: 'discount'; lineId?: string }
+    | { kind: 'price'; lineId: string }
+    | { kind: 'negative-stock'; request: NegativeStockRequest }
   >(null);
   const [newPrice, setNewPrice] = useState('');
   const [discountInput, setDiscountInput] = useState({ percent: '', amount: '' });
   const client = useTRPCClient();
   const barcodeField = useRef<HTMLInputElement>(null);
-  const { cart, dispatch, lookup } = lane;
+  const { cart, dispatch, lookup, negativeStockRequest } = lane;
   const onLineDiscount = useCallback((lineId: string) => {
     setDiscountInput({ percent: '', amount: '' });
     setDialog({ kind: 'discount', lineId });
@@ -137,11 +145,30 @@ function Selling({
         return;
       }
       setMessage(null);
-      if (resolved.product.unit === 'kg' && resolved.kind === 'plu') setWeighing(resolved);
+      if (resolved.product.unit === 'kg' && resolved.kind === 'plu') {
+        setWeighing(resolved);
+        return;
+      }
+      const action = { type: 'scan', resolved } as const;
+      const pending = negativeStockRequest(action);
+      const request = pending instanceof Promise ? await pending : pending;
+      if (request) setDialog({ kind: 'negative-stock', request });
       // Rendered in the scan's own task: left to the scheduler, the line could miss the next frame.
-      else flushSync(() => dispatch({ type: 'scan', resolved }));
+      else flushSync(() => dispatch(action));
     },
-    [dispatch, lookup, t],
+    [dispatch, lookup, negativeStockRequest, t],
+  );
+
+  /** Dispatches a cart change, unless it sells beyond the known on hand where the store blocks that. */
+  const guardedDispatch = useCallback(
+    (action: CartAction) => {
+      const decide = (request: NegativeStockRequest | null) =>
+        request ? setDialog({ kind: 'negative-stock', request }) : dispatch(action);
+      const pending = negativeStockRequest(action);
+      if (pending instanceof Promise) void pending.then(decide);
+      else decide(pending);
+    },
+    [dispatch, negativeStockRequest],
   );
 
   useEffect(() => {
@@ -277,6 +304,33 @@ function Selling({
           />
         </label>
       </ApprovalDialog>
+    ) : dialog?.kind === 'negative-stock' ? (
+      <ApprovalDialog
+        title={t('negativeStock.title')}
+        action="negative-stock"
+        saleId={cart.saleId}
+        onCancel={() => {
+          setMessage(t('negativeStock.notAdded', { name: dialog.request.nameZh }));
+          setDialog(null);
+        }}
+        onApproved={(approvalId) => {
+          const { request } = dialog;
+          if (approvalId) {
+            const approval = { approvalId, productId: request.productId, quantity: request.heldAfter };
+            dispatch({ type: 'approve-negative-stock', approval });
+            dispatch(request.action);
+          }
+          setDialog(null);
+        }}
+      >
+        <p className="text-sm">
+          {t('negativeStock.detail', {
+            name: dialog.request.nameZh,
+            onHand: stockQuantity(dialog.request.onHand, dialog.request.unit),
+            held: stockQuantity(dialog.request.heldAfter, dialog.request.unit),
+          })}
+        </p>
+      </ApprovalDialog>
     ) : dialog?.kind === 'discount' ? (
       <ApprovalDialog
         title={
@@ -354,7 +408,7 @@ function Selling({
           onPick={(product) => {
             const resolved = { product, scannedCode: product.code, kind: 'plu' } as const;
             if (product.unit === 'kg') setWeighing(resolved);
-            else dispatch({ type: 'scan', resolved });
+            else guardedDispatch({ type: 'scan', resolved });
           }}
         />
         {message && (
@@ -366,7 +420,7 @@ function Selling({
           <WeightEntry
             resolved={weighing}
             onDone={(weightGrams) => {
-              if (weightGrams) dispatch({ type: 'scan', resolved: weighing, weightGrams });
+              if (weightGrams) guardedDispatch({ type: 'scan', resolved: weighing, weightGrams });
               setWeighing(null);
             }}
           />
@@ -397,7 +451,7 @@ function Selling({
                 index={i}
                 totalFen={totals.lines[i]?.totalFen ?? 0}
                 lineDiscountFen={totals.lines[i]?.lineDiscountFen ?? 0}
-                dispatch={dispatch}
+                dispatch={guardedDispatch}
                 onLineDiscount={onLineDiscount}
                 onOverridePrice={onOverridePrice}
               />

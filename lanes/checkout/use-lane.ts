@@ -4,11 +4,20 @@ import { TRPCClientError } from '@trpc/client';
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { useTRPCClient } from '@/app/trpc/client';
 import type { EmbeddedBarcodeLayout } from '@/server/domain/embedded-barcode';
+import { approvedUpTo, needsNegativeStockApproval, type NegativeStockPolicy } from '@/server/domain/negative-stock';
 import { resolveCode, type ResolvedCode } from '@/server/domain/resolve-code';
 import { receiptNumber } from '@/server/domain/store-time';
 import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
 import { LaneStore, type LaneSession, type OutboxEntry } from '../storage/lane-store';
-import { cartReducer, cartTotals, emptyCart, type Cart, type CartAction, type LaneProduct } from './cart';
+import {
+  cartReducer,
+  cartTotals,
+  emptyCart,
+  stockChangeOf,
+  type Cart,
+  type CartAction,
+  type LaneProduct,
+} from './cart';
 import { CatalogIndex } from './catalog-index';
 
 export interface LaneConfig {
@@ -19,6 +28,17 @@ export interface LaneConfig {
   layouts: EmbeddedBarcodeLayout[];
   hasPrinter: boolean;
   hasTerminal: boolean;
+  negativeStockPolicy: NegativeStockPolicy;
+}
+
+/** A cart change that waits for a supervisor: it would sell more of a product than is known on hand. */
+export interface NegativeStockRequest {
+  action: CartAction;
+  productId: string;
+  nameZh: string;
+  unit: 'each' | 'kg';
+  onHand: number;
+  heldAfter: number;
 }
 
 /** A sale that failed for a reason a retry will not fix (not a network failure). */
@@ -27,6 +47,8 @@ const isRejection = (error: unknown) =>
 
 /** Products read per step when filling the in-memory catalog: each step is a few milliseconds of main thread. */
 const FILL_STEP = 1000;
+/** On-hand figures read per step: plain numbers, so more at a time. */
+const ON_HAND_FILL_STEP = 5000;
 
 /**
  * User-timing entries the lane records (read by `npm run bench:lane`): `lane:ready` when the lane's storage is
@@ -102,6 +124,13 @@ export function useLane(config: LaneConfig) {
   const [parked, setParked] = useState<Cart[]>([]);
   const [online, setOnline] = useState(true);
   const restored = useRef(false);
+  /** The cart as last rendered, for the stock check made before a change is dispatched. */
+  const cartNow = useRef(cart);
+  const policy = useRef(config.negativeStockPolicy);
+  /** On hand by product, filled from IndexedDB after opening (complete) and kept current by stock downloads. */
+  const onHand = useRef({ figures: new Map<string, number>(), complete: false });
+  /** Whether on hand was ever downloaded: until then the lane knows no figure and blocks nothing. */
+  const stockKnown = useRef(false);
 
   const searchChanged = useCallback(() => {
     const current = catalog.current;
@@ -115,13 +144,15 @@ export function useLane(config: LaneConfig) {
       if (cancelled) return;
       storeRef.current = store;
       // The catalog stays in IndexedDB (scans read its indexes): opening a lane loads no products.
-      const [savedCart, savedSession, cachedCount, pending, savedParked] = await Promise.all([
+      const [savedCart, savedSession, cachedCount, pending, savedParked, stockSyncedAt] = await Promise.all([
         store.loadCart(),
         store.get<LaneSession>('session'),
         store.productCount(),
         store.pending(),
         store.get<Cart[]>('parked'),
+        store.get<string>('stockSyncedAt'),
       ]);
+      stockKnown.current = stockSyncedAt !== undefined;
       setParked(savedParked ?? []);
       if (savedCart) dispatchRaw({ type: 'restore', cart: savedCart });
       restored.current = true;
@@ -138,6 +169,10 @@ export function useLane(config: LaneConfig) {
 
   useEffect(() => {
     if (restored.current) void storeRef.current?.saveCart(cart);
+  }, [cart]);
+
+  useLayoutEffect(() => {
+    cartNow.current = cart;
   }, [cart]);
 
   useLayoutEffect(() => {
@@ -179,7 +214,66 @@ export function useLane(config: LaneConfig) {
     };
   }, [ready, session, searchChanged]);
 
+  /** Fills on hand in memory from IndexedDB in idle steps, once per page load; figures downloaded meanwhile win. */
+  useEffect(() => {
+    const store = storeRef.current;
+    if (!ready || !session || !store) return;
+    const { figures } = onHand.current;
+    let after: string | null = null;
+    let cancelled = false;
+    let cancelStep = () => {};
+    const step = async () => {
+      const page = await store.onHandAfter(after, ON_HAND_FILL_STEP);
+      if (cancelled) return;
+      for (const [productId, figure] of page) if (!figures.has(productId)) figures.set(productId, figure);
+      after = page.at(-1)?.[0] ?? after;
+      if (page.length < ON_HAND_FILL_STEP) onHand.current.complete = true;
+      else cancelStep = whenIdle(() => void step());
+    };
+    if (!onHand.current.complete) cancelStep = whenIdle(() => void step());
+    return () => {
+      cancelled = true;
+      cancelStep();
+    };
+  }, [ready, session]);
+
   const dispatch = useCallback((action: CartAction) => dispatchRaw(action), []);
+
+  /**
+   * Null when the change may go ahead, else what the supervisor is asked to approve. Answers at once (a map
+   * lookup, or nothing under 'allow'); only until on hand is in memory does it read IndexedDB.
+   */
+  const negativeStockRequest = useCallback(
+    (action: CartAction): NegativeStockRequest | null | Promise<NegativeStockRequest | null> => {
+      if (policy.current !== 'block' || !stockKnown.current) return null;
+      const cart = cartNow.current;
+      const change = stockChangeOf(cart, action);
+      if (!change) return null;
+      const decide = (figure: number): NegativeStockRequest | null => {
+        const needed = needsNegativeStockApproval({
+          policy: policy.current,
+          onHand: figure,
+          heldBefore: change.heldBefore,
+          heldAfter: change.heldAfter,
+          approvedUpTo: approvedUpTo(cart.negativeStockApprovals ?? [], change.productId),
+        });
+        if (!needed) return null;
+        // The line waits for a supervisor: its scan is not timed.
+        if (action.type === 'scan') pendingScan.current = null;
+        return { action, ...change, onHand: figure };
+      };
+      const { figures, complete } = onHand.current;
+      const known = figures.get(change.productId);
+      if (known !== undefined || complete) return decide(known ?? 0);
+      const store = storeRef.current;
+      if (!store) return null;
+      return store.onHand(change.productId).then(
+        (figure) => decide(figure ?? 0),
+        () => null,
+      );
+    },
+    [],
+  );
 
   /** Downloads what changed since the last download (everything the first time), page by page into IndexedDB. */
   const refreshCatalog = useCallback(async () => {
@@ -217,6 +311,30 @@ export function useLane(config: LaneConfig) {
     if (newest && newest !== since) await store.set('catalogSyncedAt', newest);
   }, [client, searchChanged]);
 
+  /**
+   * Downloads the on-hand figures that moved since the last download (all of them the first time) and the store's
+   * negative stock policy. The window ends where the server said, so the next one starts exactly there.
+   */
+  const refreshStock = useCallback(async () => {
+    const store = storeRef.current;
+    if (!store) return;
+    const since = (await store.get<string>('stockSyncedAt')) ?? null;
+    let after: string | null = null;
+    let until: Date | null = null;
+    do {
+      const page = await client.lane.stockLevels.query({ changedSince: since ? new Date(since) : null, until, after });
+      policy.current = page.policy;
+      if (page.levels.length > 0) {
+        await store.putOnHand(page.levels);
+        for (const { productId, onHand: figure } of page.levels) onHand.current.figures.set(productId, figure);
+      }
+      until = page.until;
+      after = page.next;
+    } while (after);
+    if (until) await store.set('stockSyncedAt', until.toISOString());
+    stockKnown.current = true;
+  }, [client]);
+
   const flushOutbox = useCallback(async () => {
     const store = storeRef.current;
     if (!store) return;
@@ -245,6 +363,7 @@ export function useLane(config: LaneConfig) {
     syncing.current = true;
     try {
       await flushOutbox();
+      await refreshStock();
       await refreshCatalog();
       setOnline(true);
     } catch {
@@ -252,7 +371,7 @@ export function useLane(config: LaneConfig) {
     } finally {
       syncing.current = false;
     }
-  }, [flushOutbox, refreshCatalog]);
+  }, [flushOutbox, refreshCatalog, refreshStock]);
 
   useEffect(() => {
     if (!ready || !session) return;
@@ -330,6 +449,7 @@ export function useLane(config: LaneConfig) {
         sentOffline: !online,
         voidedLines: cart.voidedLines,
         discountApprovalId: cart.discountApprovalId ?? null,
+        negativeStockApprovals: cart.negativeStockApprovals ?? [],
       };
       const next = emptyCart(soldAt.toISOString());
       await store.finishSale({ saleId: cart.saleId, input, queuedAt: soldAt.toISOString(), rejected: null }, next);
@@ -374,6 +494,7 @@ export function useLane(config: LaneConfig) {
     session,
     cart,
     dispatch,
+    negativeStockRequest,
     lookup,
     catalogSize,
     searchProducts,

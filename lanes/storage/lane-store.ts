@@ -21,13 +21,15 @@ interface LaneDb extends DBSchema {
   outbox: { key: number; value: OutboxEntry; indexes: { saleId: string } };
   /** Indexed by every barcode (multiEntry) and by PLU (products without one are left out of that index). */
   products: { key: string; value: LaneProduct; indexes: { barcodes: string; plu: string } };
+  /** Each product's on hand as the server last said (units, grams when weighed), keyed by product id. */
+  onHand: { key: string; value: number };
 }
 
 /**
  * Version 2 added the products' `barcodes` and `plu` indexes: a scan is one index read, so opening a lane
- * never loads the whole catalog into memory.
+ * never loads the whole catalog into memory. Version 3 added on hand, kept apart so stock moving rewrites no product.
  */
-const VERSION = 2;
+const VERSION = 3;
 
 /** One IndexedDB database per lane number and store, so a test browser can be two lanes at once. */
 export class LaneStore {
@@ -49,6 +51,7 @@ export class LaneStore {
           products.createIndex('barcodes', 'barcodes', { multiEntry: true });
           products.createIndex('plu', 'plu');
         }
+        if (oldVersion < 3) database.createObjectStore('onHand');
       },
     });
     return new LaneStore(db);
@@ -99,6 +102,21 @@ export class LaneStore {
   /** Up to `limit` cached products in id order after `afterId`, to walk the catalog in small steps. */
   productsAfter(afterId: string | null, limit: number): Promise<LaneProduct[]> {
     return this.idb.getAll('products', afterId === null ? undefined : IDBKeyRange.lowerBound(afterId, true), limit);
+  }
+
+  onHand = async (productId: string) => (await this.idb.get('onHand', productId)) ?? null;
+
+  /** Up to `limit` on-hand figures in product id order after `afterId`, to fill memory in small steps. */
+  async onHandAfter(afterId: string | null, limit: number): Promise<[string, number][]> {
+    const range = afterId === null ? undefined : IDBKeyRange.lowerBound(afterId, true);
+    const tx = this.idb.transaction('onHand');
+    const [keys, values] = await Promise.all([tx.store.getAllKeys(range, limit), tx.store.getAll(range, limit)]);
+    return keys.map((key, i) => [key, values[i] ?? 0]);
+  }
+
+  async putOnHand(levels: readonly { productId: string; onHand: number }[]): Promise<void> {
+    const tx = this.idb.transaction('onHand', 'readwrite');
+    await Promise.all([...levels.map((l) => tx.store.put(l.onHand, l.productId)), tx.done]);
   }
 
   async putProducts(products: LaneProduct[]): Promise<void> {

@@ -34,6 +34,7 @@ export async function getLaneState(ctx: ServiceContext, input: z.infer<typeof Ge
       vatNumber: theStore.vatNumber,
       timezone: theStore.timezone,
       embeddedBarcodeLayouts: theStore.embeddedBarcodeLayouts,
+      negativeStockPolicy: theStore.negativeStockPolicy,
     },
     lane: {
       id: theLane.id,

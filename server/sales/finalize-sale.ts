@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
+import { negativeStockApprovalSchema } from '../domain/negative-stock';
 import { discountNeedsApproval, discountSchema, priceSale, saleLineSchema, settle, tenderSchema } from '../domain/sale';
 import { recordSaleAlone } from './record-sale-alone';
 import { recordSaleInGroup } from './record-sales-in-groups';
@@ -17,6 +18,7 @@ export const FinalizeSaleInput = z.object({
   tenders: z.array(tenderSchema).min(1).max(10),
   sentOffline: z.boolean().default(false),
   discountApprovalId: z.uuid().nullable().default(null),
+  negativeStockApprovals: z.array(negativeStockApprovalSchema).max(500).default([]),
   voidedLines: z
     .array(z.object({ line: saleLineSchema, voidedAt: z.string().max(40) }))
     .max(500)
@@ -53,6 +55,7 @@ export async function finalizeSale(ctx: StaffContext, rawInput: FinalizeSaleInpu
     ctx.inTransaction ||
     input.voidedLines.length > 0 ||
     input.lines.some((line) => line.overrideApprovalId) ||
+    input.negativeStockApprovals.length > 0 ||
     input.tenders.some((tender) => tender.kind === 'bank_card') ||
     discountNeedsApproval(totals);
   return alone ? recordSaleAlone(sale) : recordSaleInGroup(sale);

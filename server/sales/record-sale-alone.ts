@@ -2,6 +2,7 @@ import { spendApproval } from '../approvals/spend-approval';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
+import { heldInSale } from '../domain/negative-stock';
 import { discountNeedsApproval } from '../domain/sale';
 import { checkSales, type SaleToRecord } from './check-sales';
 import { claimCardPayments } from './claim-card-payments';
@@ -27,6 +28,7 @@ export async function recordSaleAlone(sale: SaleToRecord): Promise<FinalizedSale
       throw new DomainError('CONFLICT', 'sale.conflict', 'The sale could not be recorded; send it again');
     }
     await recordApprovals(tx, sale, verdict.catalogPrices);
+    await recordNegativeStockApprovals(tx, sale);
     for (const { line, voidedAt } of sale.input.voidedLines) {
       await writeAudit(tx, {
         action: 'sale.line-voided',
@@ -76,4 +78,27 @@ async function recordApprovals(
     summary: input.receiptNo,
     changes: { discountFen: { from: 0, to: totals.discountFen }, grossFen: { from: null, to: totals.grossFen } },
   });
+}
+
+/** Selling beyond the known on hand under a 'block' policy: each approval spent on this sale, audited with its approver. */
+async function recordNegativeStockApprovals(tx: StaffContext, { input }: SaleToRecord): Promise<void> {
+  for (const approval of input.negativeStockApprovals) {
+    const line = input.lines.find((l) => l.productId === approval.productId);
+    if (!line) {
+      throw new DomainError('INVALID', 'sale.negative-stock-product', 'The stock approval names a product not sold');
+    }
+    const approverStaffId = await spendApproval(tx, approval.approvalId, 'negative-stock', input.saleId);
+    await writeAudit(tx, {
+      action: 'sale.negative-stock-approved',
+      entityType: 'sale',
+      entityId: input.saleId,
+      approverStaffId,
+      summary: `${input.receiptNo} ${line.nameZh}`,
+      changes: {
+        productId: { from: null, to: approval.productId },
+        approvedQuantity: { from: null, to: approval.quantity },
+        soldQuantity: { from: null, to: heldInSale(input.lines, approval.productId) },
+      },
+    });
+  }
 }

@@ -6,6 +6,7 @@ import { inTransaction, type StaffContext } from '../core/context';
 import { fieldInvalid, notFound } from '../core/errors';
 import { plainText } from '../catalog/product-fields';
 import { embeddedBarcodeLayoutSchema } from '../domain/embedded-barcode';
+import { NEGATIVE_STOCK_POLICIES } from '../domain/negative-stock';
 
 export const UpdateStoreInput = z.object({
   name: plainText(z.string().trim().min(1, 'Enter the store name').max(60)).optional(),
@@ -17,6 +18,7 @@ export const UpdateStoreInput = z.object({
     .regex(/^[0-9A-Z]{15,20}$/, 'Taxpayer id: 15–20 digits or capital letters')
     .optional(),
   embeddedBarcodeLayouts: z.array(embeddedBarcodeLayoutSchema).max(10).optional(),
+  negativeStockPolicy: z.enum(NEGATIVE_STOCK_POLICIES).optional(),
 });
 export type UpdateStoreInput = z.input<typeof UpdateStoreInput>;
 

@@ -8,6 +8,7 @@ import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError, firstMessage } from '@/app/trpc/errors';
 import type { EmbeddedBarcodeLayout } from '@/server/domain/embedded-barcode';
+import { NEGATIVE_STOCK_POLICIES, type NegativeStockPolicy } from '@/server/domain/negative-stock';
 
 type Settings = {
   store: {
@@ -17,6 +18,7 @@ type Settings = {
     timezone: string;
     vatNumber: string;
     embeddedBarcodeLayouts: EmbeddedBarcodeLayout[];
+    negativeStockPolicy: NegativeStockPolicy;
   };
   lanes: {
     id: string;
@@ -65,6 +67,7 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
       timezone: form.timezone,
       vatNumber: form.vatNumber,
       embeddedBarcodeLayouts: form.embeddedBarcodeLayouts,
+      negativeStockPolicy: form.negativeStockPolicy,
     });
   };
   const setLayout = (index: number, patch: Partial<EmbeddedBarcodeLayout>) =>
@@ -102,6 +105,27 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
         {text('address', t('settings.address'))}
         {text('timezone', t('settings.timezone'))}
         {text('vatNumber', t('settings.vatNumber'))}
+        <Field
+          id="store-negativeStockPolicy"
+          label={t('settings.negativeStockPolicy')}
+          error={errors.negativeStockPolicy}
+        >
+          {(props) => (
+            <select
+              {...props}
+              className="field-input"
+              disabled={!editable}
+              value={form.negativeStockPolicy}
+              onChange={(e) => setForm({ ...form, negativeStockPolicy: e.target.value as NegativeStockPolicy })}
+            >
+              {NEGATIVE_STOCK_POLICIES.map((policy) => (
+                <option key={policy} value={policy}>
+                  {t(`settings.negativeStockPolicy.${policy}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       <fieldset>
         <legend className="field-label">{t('settings.layouts')}</legend>

@@ -28,6 +28,7 @@ export default async function LanePage({
         laneNumber: state.lane.number,
         timeZone: state.store.timezone,
         layouts: state.store.embeddedBarcodeLayouts,
+        negativeStockPolicy: state.store.negativeStockPolicy,
         hasPrinter: state.lane.hasPrinter,
         hasTerminal: state.lane.hasTerminal,
       }}

@@ -6,6 +6,7 @@ import { resolveScan, ResolveScanInput } from '../../catalog/resolve-scan';
 import { LANE_SESSION_COOKIE } from '../../auth/session-policy';
 import { getLaneState, GetLaneStateInput } from '../../lanes/get-lane-state';
 import { laneCatalog, LaneCatalogInput } from '../../lanes/lane-catalog';
+import { laneStockLevels, LaneStockLevelsInput } from '../../lanes/lane-stock-levels';
 import { signInAtLane, SignInAtLaneInput } from '../../lanes/sign-in-at-lane';
 import { FinalizeSaleInput } from '../../sales/finalize-sale';
 import { uploadSale } from '../../sales/upload-sale';
@@ -37,6 +38,9 @@ export const laneRouter = router({
   catalog: laneProcedureFor('lane.sell')
     .input(LaneCatalogInput)
     .query(({ ctx, input }) => laneCatalog(ctx, input)),
+  stockLevels: laneProcedureFor('lane.sell')
+    .input(LaneStockLevelsInput)
+    .query(({ ctx, input }) => laneStockLevels(ctx, input)),
   resolveScan: laneProcedureFor('lane.sell')
     .input(ResolveScanInput)
     .query(({ ctx, input }) => resolveScan(ctx, input)),
