@@ -1,6 +1,6 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useDeferredValue, useState } from 'react';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
@@ -17,6 +17,9 @@ export function ProductList() {
   const deferredQuery = useDeferredValue(query.trim());
   const me = useQuery(trpc.auth.me.queryOptions());
   const mayCreate = me.data?.permissions.includes('catalog.write') ?? false;
+  const mayImport = me.data?.permissions.includes('catalog.import') ?? false;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const exportCatalog = useMutation(trpc.catalogIo.exportCatalog.mutationOptions({ onSuccess: download }));
   const departments = useQuery(trpc.catalog.departments.queryOptions());
   const products = useQuery({
     ...trpc.catalog.list.queryOptions({
@@ -32,11 +35,38 @@ export function ProductList() {
     <section>
       <div className="mb-4 flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{t('products.title')}</h1>
-        {mayCreate && (
-          <Link href="/products/new" className="btn-primary">
-            {t('products.new')}
+        <div className="flex gap-2">
+          <Link
+            href={`/products/labels?ids=${[...selected].join(',')}`}
+            className="btn-secondary"
+            aria-disabled={selected.size === 0}
+          >
+            {t('catalogIo.labels.print', { n: selected.size })}
           </Link>
-        )}
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <button
+              key={format}
+              type="button"
+              className="btn-secondary"
+              disabled={exportCatalog.isPending}
+              onClick={() => exportCatalog.mutate({ format, headers: locale === 'en' ? 'en' : 'zh' })}
+            >
+              {exportCatalog.isPending && exportCatalog.variables.format === format
+                ? t('catalogIo.export.working')
+                : t(format === 'csv' ? 'catalogIo.export.csv' : 'catalogIo.export.xlsx')}
+            </button>
+          ))}
+          {mayImport && (
+            <Link href="/products/import" className="btn-secondary">
+              {t('catalogIo.import.link')}
+            </Link>
+          )}
+          {mayCreate && (
+            <Link href="/products/new" className="btn-primary">
+              {t('products.new')}
+            </Link>
+          )}
+        </div>
       </div>
       <div className="mb-4 flex gap-3">
         <input
@@ -71,6 +101,23 @@ export function ProductList() {
         <table className="data-table" aria-busy={products.isFetching}>
           <thead>
             <tr>
+              <th>
+                <input
+                  type="checkbox"
+                  aria-label={t('catalogIo.selectPage')}
+                  checked={
+                    Boolean(products.data?.items.length) && products.data?.items.every((p) => selected.has(p.id))
+                  }
+                  onChange={(event) => {
+                    const next = new Set(selected);
+                    for (const p of products.data?.items ?? []) {
+                      if (event.target.checked) next.add(p.id);
+                      else next.delete(p.id);
+                    }
+                    setSelected(next);
+                  }}
+                />
+              </th>
               <th>{t('products.code')}</th>
               <th>{t('products.nameZh')}</th>
               <th>{t('products.department')}</th>
@@ -83,6 +130,19 @@ export function ProductList() {
           <tbody>
             {products.data?.items.map((p) => (
               <tr key={p.id} className="hover:bg-slate-50">
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t('catalogIo.select', { name: p.nameZh })}
+                    checked={selected.has(p.id)}
+                    onChange={(event) => {
+                      const next = new Set(selected);
+                      if (event.target.checked) next.add(p.id);
+                      else next.delete(p.id);
+                      setSelected(next);
+                    }}
+                  />
+                </td>
                 <td className="font-mono">{p.code}</td>
                 <td>
                   <Link href={`/products/${p.id}`} className="text-brand-700 hover:underline">
@@ -99,7 +159,7 @@ export function ProductList() {
             ))}
             {products.data && products.data.items.length === 0 && (
               <tr>
-                <td colSpan={7} className="py-8 text-center text-slate-500">
+                <td colSpan={8} className="py-8 text-center text-slate-500">
                   {t('products.none')}
                 </td>
               </tr>
@@ -123,4 +183,22 @@ export function ProductList() {
       </div>
     </section>
   );
+}
+
+function download({
+  fileName,
+  mimeType,
+  contentBase64,
+}: {
+  fileName: string;
+  mimeType: string;
+  contentBase64: string;
+}) {
+  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

@@ -1,3 +1,20 @@
-import { router } from '../init';
+import { applyCatalogImport, ApplyCatalogImportInput } from '../../catalog-io/apply-catalog-import';
+import { exportCatalog, ExportCatalogInput } from '../../catalog-io/export-catalog';
+import { listLabels, ListLabelsInput } from '../../catalog-io/list-labels';
+import { previewCatalogImport, PreviewCatalogImportInput } from '../../catalog-io/preview-catalog-import';
+import { procedureFor, router } from '../init';
 
-export const catalogIoRouter = router({});
+export const catalogIoRouter = router({
+  previewImport: procedureFor('catalog.import')
+    .input(PreviewCatalogImportInput)
+    .mutation(({ ctx, input }) => previewCatalogImport(ctx, input)),
+  applyImport: procedureFor('catalog.import')
+    .input(ApplyCatalogImportInput)
+    .mutation(({ ctx, input }) => applyCatalogImport(ctx, input)),
+  exportCatalog: procedureFor('catalog.read')
+    .input(ExportCatalogInput)
+    .mutation(({ ctx, input }) => exportCatalog(ctx, input)),
+  labels: procedureFor('catalog.read')
+    .input(ListLabelsInput)
+    .query(({ ctx, input }) => listLabels(ctx, input)),
+});

@@ -1,0 +1,233 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { v7 as uuidv7 } from 'uuid';
+import { FormError } from '@/app/components/field';
+import { useT } from '@/app/i18n/locale-provider';
+import type { MessageKey } from '@/app/i18n/messages';
+import { useTRPC } from '@/app/trpc/client';
+import { describeError } from '@/app/trpc/errors';
+import { formatFen } from '@/server/domain/money';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function ImportForm() {
+  const t = useT();
+  const trpc = useTRPC();
+  const [file, setFile] = useState<{ importId: string; fileName: string; contentBase64: string } | null>(null);
+  const [tooLarge, setTooLarge] = useState(false);
+  const preview = useMutation(trpc.catalogIo.previewImport.mutationOptions());
+  const apply = useMutation(trpc.catalogIo.applyImport.mutationOptions());
+  const column = (key: string) => t(`catalogIo.column.${key}` as MessageKey);
+  const data = preview.data;
+  const result = apply.data;
+
+  async function choose(chosen: File | undefined) {
+    preview.reset();
+    apply.reset();
+    setFile(null);
+    setTooLarge(false);
+    if (!chosen) return;
+    if (chosen.size > MAX_BYTES) {
+      setTooLarge(true);
+      return;
+    }
+    setFile({ importId: uuidv7(), fileName: chosen.name, contentBase64: await toBase64(chosen) });
+  }
+
+  return (
+    <section className="space-y-4">
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">{t('catalogIo.import.title')}</h1>
+        <Link href="/products" className="btn-secondary">
+          {t('products.title')}
+        </Link>
+      </div>
+      <p className="max-w-3xl text-sm text-slate-600">{t('catalogIo.import.help')}</p>
+      <form
+        className="flex items-end gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (file) preview.mutate(file);
+        }}
+      >
+        <label className="block">
+          <span className="mb-1 block text-sm font-medium">{t('catalogIo.import.file')}</span>
+          <input
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="field-input"
+            onChange={(event) => void choose(event.target.files?.[0])}
+          />
+        </label>
+        <button type="submit" className="btn-primary" disabled={!file || preview.isPending}>
+          {preview.isPending ? t('catalogIo.import.reading') : t('catalogIo.import.preview')}
+        </button>
+      </form>
+      {tooLarge && (
+        <p role="alert" className="text-sm text-red-600">
+          {t('catalogIo.import.tooLarge')}
+        </p>
+      )}
+      <FormError error={describeError(preview.error, t)} />
+
+      {data && (
+        <div className="space-y-4">
+          {data.fileIssues.length > 0 ? (
+            <div role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-700">
+              <p className="font-medium">{t('catalogIo.import.fileIssues')}</p>
+              <ul className="list-disc pl-5">
+                {data.fileIssues.map((issue, i) => (
+                  <li key={i}>
+                    {t(`catalogIo.fileIssue.${issue.code}` as MessageKey, {
+                      ...('line' in issue ? { line: issue.line } : {}),
+                      ...('max' in issue ? { max: issue.max } : {}),
+                      ...('column' in issue ? { column: column(issue.column) } : {}),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <div className="rounded bg-white p-4 shadow" aria-live="polite">
+              <p className="font-medium">
+                {t('catalogIo.import.summary', {
+                  lines: data.lineCount,
+                  valid: data.validCount,
+                  invalid: data.invalidCount,
+                })}
+              </p>
+              <p className="text-sm text-slate-600">
+                {t('catalogIo.import.counts', {
+                  create: data.counts.create,
+                  update: data.counts.update,
+                  price: data.counts['update-price'],
+                  unchanged: data.counts.unchanged,
+                })}
+              </p>
+            </div>
+          )}
+
+          {data.issues.length > 0 && (
+            <div className="overflow-x-auto rounded bg-white shadow">
+              <table className="data-table" aria-label={t('catalogIo.import.errors')}>
+                <caption className="p-2 text-left font-medium text-red-700">{t('catalogIo.import.errors')}</caption>
+                <thead>
+                  <tr>
+                    <th>{t('catalogIo.import.line')}</th>
+                    <th>{t('catalogIo.import.column')}</th>
+                    <th>{t('catalogIo.import.problem')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.issues.slice(0, 1000).map((issue, i) => (
+                    <tr key={i}>
+                      <td className="font-mono">{issue.line}</td>
+                      <td>{column(issue.column)}</td>
+                      <td>{t(`catalogIo.issue.${issue.code}` as MessageKey, issue.params)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {data.issues.length > 1000 && (
+                <p className="p-2 text-sm text-slate-500">{t('catalogIo.import.firstLines', { n: 1000 })}</p>
+              )}
+            </div>
+          )}
+
+          {data.lines.length > 0 && (
+            <div className="overflow-x-auto rounded bg-white shadow">
+              <table className="data-table" aria-label={t('catalogIo.import.plan')}>
+                <caption className="p-2 text-left font-medium">{t('catalogIo.import.plan')}</caption>
+                <thead>
+                  <tr>
+                    <th>{t('catalogIo.import.line')}</th>
+                    <th>{t('products.code')}</th>
+                    <th>{t('products.nameZh')}</th>
+                    <th>{t('catalogIo.import.action')}</th>
+                    <th className="text-right">{t('products.price')}</th>
+                    <th>{t('catalogIo.import.newBarcodes')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.lines.map((line) => (
+                    <tr key={line.line}>
+                      <td className="font-mono">{line.line}</td>
+                      <td className="font-mono">{line.code}</td>
+                      <td>{line.nameZh}</td>
+                      <td>{t(`catalogIo.action.${line.action}`)}</td>
+                      <td className="text-right font-mono">
+                        {line.priceBeforeFen !== null && line.priceBeforeFen !== line.priceFen
+                          ? `${formatFen(line.priceBeforeFen, { symbol: true })} → `
+                          : ''}
+                        {formatFen(line.priceFen, { symbol: true })}
+                      </td>
+                      <td className="font-mono text-xs">{line.barcodesAdded.join(' ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {data.validCount > data.lines.length && (
+                <p className="p-2 text-sm text-slate-500">
+                  {t('catalogIo.import.firstLines', { n: data.lines.length })}
+                </p>
+              )}
+            </div>
+          )}
+
+          {file && data.fileIssues.length === 0 && !result && (
+            <div className="flex gap-3">
+              <button
+                type="button"
+                className="btn-primary"
+                disabled={apply.isPending || data.invalidCount > 0 || data.validCount === 0}
+                onClick={() => apply.mutate({ ...file, mode: 'all' })}
+              >
+                {t('catalogIo.import.applyAll')}
+              </button>
+              {data.invalidCount > 0 && data.validCount > 0 && (
+                <button
+                  type="button"
+                  className="btn-secondary"
+                  disabled={apply.isPending}
+                  onClick={() => apply.mutate({ ...file, mode: 'valid-only' })}
+                >
+                  {t('catalogIo.import.applyValid')}
+                </button>
+              )}
+              {apply.isPending && <span className="text-sm text-slate-600">{t('catalogIo.import.applying')}</span>}
+            </div>
+          )}
+          <FormError error={describeError(apply.error, t)} />
+          {result && (
+            <div role="status" className="rounded border border-green-200 bg-green-50 p-3 text-sm text-green-800">
+              {result.alreadyApplied && <p>{t('catalogIo.import.alreadyApplied')}</p>}
+              <p>
+                {t('catalogIo.import.applied', {
+                  created: result.created,
+                  updated: result.updated,
+                  priceChanged: result.priceChanged,
+                  unchanged: result.unchanged,
+                  barcodes: result.barcodesAdded,
+                  skipped: result.skippedLines,
+                })}
+              </p>
+              <Link href="/products" className="text-brand-700 hover:underline">
+                {t('products.title')}
+              </Link>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+import { ImportForm } from './import-form';
+
+export default function ImportProductsPage() {
+  return <ImportForm />;
+}
