@@ -1,8 +1,8 @@
-import { and, asc, eq, exists, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { barcodes, departments, products } from '../../db/schema';
+import { departments, products } from '../../db/schema';
 import type { StaffContext } from '../core/context';
-import { normalizeSearchText } from '../domain/pinyin';
+import { productSearchFilter } from './product-search-filter';
 
 export const ListProductsInput = z.object({
   query: z.string().trim().max(60).optional(),
@@ -13,31 +13,14 @@ export const ListProductsInput = z.object({
 });
 export type ListProductsInput = z.input<typeof ListProductsInput>;
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** One page of the store's catalog, matched by name (zh/en), item code, pinyin initials or an exact barcode. */
 export async function listProducts(ctx: StaffContext, rawInput: ListProductsInput) {
   const input = ListProductsInput.parse(rawInput);
   const filters: SQL[] = [eq(products.storeId, ctx.storeId)];
   if (input.departmentId) filters.push(eq(products.departmentId, input.departmentId));
   if (input.active !== undefined) filters.push(eq(products.active, input.active));
-  const query = input.query ? normalizeSearchText(input.query) : '';
-  if (query) {
-    const byText = like(products.searchText, `%${escapeLike(query)}%`);
-    const byBarcode = exists(
-      ctx.db
-        .select({ one: barcodes.id })
-        .from(barcodes)
-        .where(
-          and(
-            eq(barcodes.storeId, ctx.storeId),
-            eq(barcodes.code, input.query ?? ''),
-            eq(barcodes.productId, products.id),
-          ),
-        ),
-    );
-    filters.push(/^[0-9]{8,14}$/.test(query) ? (or(byText, byBarcode) as SQL) : byText);
-  }
+  const search = input.query ? productSearchFilter(ctx, input.query) : null;
+  if (search) filters.push(search);
   const rows = await ctx.db
     .select({
       id: products.id,

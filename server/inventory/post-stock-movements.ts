@@ -48,13 +48,14 @@ export async function postStockMovements(
   }
   const productIds = [...byProduct.keys()].sort();
   if (productIds.length === 0) return [];
-  // Products first, then their levels in a statement of its own: it sees what the last holder of the lock wrote.
+  // Products first (no key update: sales hold key-share locks on them), then their levels in a statement of its
+  // own, which sees what the last holder of the lock wrote.
   const locked = await tx.db
     .select({ id: products.id, costFen: products.costFen })
     .from(products)
     .where(and(eq(products.storeId, tx.storeId), inArray(products.id, productIds)))
     .orderBy(products.id)
-    .for('update');
+    .for('no key update');
   const levelsBefore = await tx.db
     .select({ productId: stockLevels.productId, onHand: stockLevels.onHand, avgCostFen: stockLevels.avgCostFen })
     .from(stockLevels)

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { AuditTable } from '@/app/components/audit-table';
 import { useT } from '@/app/i18n/locale-provider';
@@ -21,6 +22,11 @@ export function ProductEditor({ id }: { id: string }) {
       <h1 className="text-2xl font-semibold">
         {t('products.edit')}: {product.data.nameZh}
       </h1>
+      {permissions.includes('inventory.read') && (
+        <Link href={`/stock/${id}`} className="btn-secondary">
+          {t('stock.history')}
+        </Link>
+      )}
       <ProductForm product={product.data} editable={permissions.includes('catalog.write')} />
       <BarcodeManager
         productId={id}

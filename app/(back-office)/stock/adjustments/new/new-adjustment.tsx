@@ -1,0 +1,159 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { v7 as uuidv7 } from 'uuid';
+import { Field, FormError } from '@/app/components/field';
+import { useLocale, useT } from '@/app/i18n/locale-provider';
+import type { MessageKey } from '@/app/i18n/messages';
+import { useTRPC } from '@/app/trpc/client';
+import { describeError } from '@/app/trpc/errors';
+import { ADJUSTMENT_REASONS } from '@/server/stock/adjustment-reasons';
+import { ProductPicker, type PickedProduct } from '../../product-picker';
+import { parseQuantity } from '../../stock-format';
+
+interface Line {
+  product: PickedProduct;
+  quantity: string;
+}
+
+export function NewAdjustment() {
+  const t = useT();
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  // Made once per document, so a retried submit is recorded once.
+  const [id] = useState(() => uuidv7());
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const [lines, setLines] = useState<Line[]>([]);
+  const [lineError, setLineError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<{ reason?: string; note?: string }>({});
+  const create = useMutation(
+    trpc.stock.adjust.mutationOptions({
+      onSuccess: async (adjustment) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.stock.pathKey() });
+        router.push(`/stock/adjustments/${adjustment.id}`);
+      },
+    }),
+  );
+  const error = describeError(create.error, t);
+  const add = (product: PickedProduct) =>
+    setLines((current) =>
+      current.some((line) => line.product.id === product.id) ? current : [...current, { product, quantity: '' }],
+    );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = lines.map((line) => parseQuantity(line.quantity, line.product.unit));
+    const linesBad = lines.length === 0 || parsed.some((q) => q === null || q === 0);
+    const required = {
+      ...(reason ? {} : { reason: t('stock.reasonRequired') }),
+      ...(note.trim() ? {} : { note: t('stock.noteRequired') }),
+    };
+    setMissing(required);
+    setLineError(linesBad ? t('stock.linesInvalid') : null);
+    if (linesBad || required.reason || required.note) return;
+    create.mutate({
+      id,
+      reason: reason as (typeof ADJUSTMENT_REASONS)[number],
+      note,
+      lines: lines.map((line, index) => ({ productId: line.product.id, quantityDelta: parsed[index] ?? 0 })),
+    });
+  };
+  return (
+    <form className="space-y-6" onSubmit={submit} noValidate>
+      <h1 className="text-2xl font-semibold">{t('stock.newAdjustment')}</h1>
+      <div className="grid gap-4 rounded bg-white p-6 shadow md:grid-cols-2">
+        <Field id="adjustment-reason" label={t('stock.reason')} error={missing.reason ?? error?.fields.reason}>
+          {(props) => (
+            <select {...props} className="field-input" value={reason} onChange={(e) => setReason(e.target.value)}>
+              <option value="">{t('stock.chooseReason')}</option>
+              {ADJUSTMENT_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`stock.reason.${r}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="adjustment-note" label={t('stock.note')} error={missing.note ?? error?.fields.note}>
+          {(props) => (
+            <textarea
+              {...props}
+              className="field-input"
+              rows={2}
+              maxLength={500}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <section className="space-y-4 rounded bg-white p-6 shadow">
+        <ProductPicker onPick={add} />
+        <table className="data-table" aria-label={t('stock.lines')}>
+          <thead>
+            <tr>
+              <th>{t('products.code')}</th>
+              <th>{t('stock.product')}</th>
+              <th>{t('stock.quantityDelta')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line, index) => {
+              const name = locale === 'en' && line.product.nameEn ? line.product.nameEn : line.product.nameZh;
+              return (
+                <tr key={line.product.id}>
+                  <td className="font-mono">{line.product.code}</td>
+                  <td>{name}</td>
+                  <td>
+                    <input
+                      className="field-input w-32"
+                      inputMode="decimal"
+                      aria-label={t('stock.quantityFor', { name: line.product.nameZh })}
+                      placeholder={line.product.unit === 'kg' ? '-0.500 kg' : '-2'}
+                      value={line.quantity}
+                      onChange={(e) =>
+                        setLines(lines.map((l, i) => (i === index ? { ...l, quantity: e.target.value } : l)))
+                      }
+                    />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="text-sm text-red-600 hover:underline"
+                      aria-label={t('stock.removeLine', { name: line.product.nameZh })}
+                      onClick={() => setLines(lines.filter((_, i) => i !== index))}
+                    >
+                      {t('common.remove')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+            {lines.length === 0 && (
+              <tr>
+                <td colSpan={4} className="py-4 text-center text-slate-500">
+                  {t('stock.noLines')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+        <p className="text-xs text-slate-500">{t('stock.quantityHint')}</p>
+        {lineError && (
+          <p role="alert" className="text-sm text-red-600">
+            {lineError}
+          </p>
+        )}
+      </section>
+      <FormError error={error} />
+      <button type="submit" className="btn-primary" disabled={create.isPending}>
+        {create.isPending ? t('common.saving') : t('stock.postAdjustment')}
+      </button>
+    </form>
+  );
+}

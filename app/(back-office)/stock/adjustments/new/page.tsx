@@ -1,0 +1,5 @@
+import { NewAdjustment } from './new-adjustment';
+
+export default function NewAdjustmentPage() {
+  return <NewAdjustment />;
+}

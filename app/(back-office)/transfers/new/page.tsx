@@ -1,0 +1,5 @@
+import { NewTransfer } from './new-transfer';
+
+export default function NewTransferPage() {
+  return <NewTransfer />;
+}
