@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { staff } from '../db/schema';
 import type { StaffContext } from '../server/core/context';
@@ -30,6 +30,23 @@ export async function addBenchCashier(db: Database, storeId: string, operatorNo:
   const [existing] = await db.select({ id: staff.id }).from(staff).where(eq(staff.operatorNo, operatorNo));
   if (existing) return existing.id;
   const id = newId();
-  await db.insert(staff).values({ id, storeId, operatorNo, name: `压测收银 ${operatorNo}`, role: 'cashier', passwordHash: await hashPassword(newId()) });
+  await db.insert(staff).values({
+    id,
+    storeId,
+    operatorNo,
+    name: `压测收银 ${operatorNo}`,
+    role: 'cashier',
+    passwordHash: await hashPassword(newId()),
+  });
   return id;
+}
+
+/** Reorder rules on one product in fifty, with points around the seeded on hand, so "low only" finds some. */
+export async function seedReorderRules(db: Database, storeId: string): Promise<void> {
+  await db.execute(sql`
+    insert into reorder_rules (store_id, product_id, reorder_point, reorder_quantity, updated_at)
+    select p.store_id, p.id, coalesce(l.on_hand, 0) + (abs(hashtext(p.code)) % 40) - 20, 24, now()
+    from products p left join stock_levels l on l.store_id = p.store_id and l.product_id = p.id
+    where p.store_id = ${storeId} and abs(hashtext(p.code)) % 50 = 0
+    on conflict do nothing`);
 }

@@ -1,10 +1,13 @@
 import postgres from 'postgres';
-import { openDatabase, type DatabaseConfig } from '../db/client';
+import { openDatabase, type Database, type DatabaseConfig } from '../db/client';
 import { runMigrations } from '../db/migrate';
+import { seedLargeMovements } from '../db/seed/large-movements';
 import { seedLargeCatalog } from '../db/seed/large-seed';
-import { staffContextForBench } from './bench-context';
+import { seedReorderRules, staffContextForBench } from './bench-context';
+import { benchCatalogImport } from './catalog-import';
 import { benchFinalizeSales } from './finalize-sales';
 import { benchProductSearch } from './product-search';
+import { benchStockLists } from './stock-lists';
 
 /**
  * `npm run bench`: on PostgreSQL (BENCH_DATABASE_URL, else TEST_DATABASE_URL's server, database lanekeeper_bench)
@@ -12,6 +15,8 @@ import { benchProductSearch } from './product-search';
  */
 const products = Number(process.env.BENCH_PRODUCTS ?? 200_000);
 const runs = Number(process.env.BENCH_RUNS ?? 200);
+const movementsFor = (kind: string) =>
+  Number(process.env.BENCH_MOVEMENTS ?? (kind === 'postgres' ? 10_000_000 : 1_000_000));
 
 async function benchDatabaseConfig(): Promise<DatabaseConfig> {
   if (process.env.BENCH_DATABASE_URL) return { kind: 'postgres', url: process.env.BENCH_DATABASE_URL };
@@ -23,6 +28,33 @@ async function benchDatabaseConfig(): Promise<DatabaseConfig> {
   const url = new URL(process.env.TEST_DATABASE_URL);
   url.pathname = '/lanekeeper_bench';
   return { kind: 'postgres', url: url.toString(), maxConnections: 8 };
+}
+
+/** Runs `work` on a fresh migrated database dropped afterwards, so imported catalogs do not pile up between runs. */
+async function inScratchDatabase<T>(base: DatabaseConfig, work: (db: Database) => Promise<T>): Promise<T> {
+  const name = `lanekeeper_bench_scratch_${process.pid}`;
+  let config: DatabaseConfig;
+  let admin: postgres.Sql | null = null;
+  if (base.kind === 'postgres') {
+    admin = postgres(base.url, { onnotice: () => {}, max: 1 });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(base.url);
+    url.pathname = `/${name}`;
+    config = { kind: 'postgres', url: url.toString(), maxConnections: 4 };
+  } else {
+    config = { kind: 'pglite', dataDir: null };
+  }
+  const scratch = await openDatabase(config);
+  try {
+    await runMigrations(scratch);
+    return await work(scratch.db);
+  } finally {
+    await scratch.close();
+    if (admin) {
+      await admin.unsafe(`drop database if exists ${name}`);
+      await admin.end();
+    }
+  }
 }
 
 function printTable(header: string[], rows: string[][]): void {
@@ -42,13 +74,27 @@ try {
   const started = performance.now();
   const { storeId, created } = await seedLargeCatalog(handle.db, products, (n) => console.log(`  seeded ${n}…`));
   if (created) console.log(`Seeded the large catalog in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const movements = movementsFor(config.kind);
+  const ledgerStarted = performance.now();
+  const { added } = await seedLargeMovements(handle.db, storeId, movements, (n) => console.log(`  ledger ${n}…`));
+  if (added)
+    console.log(`Added ${added} stock movements in ${((performance.now() - ledgerStarted) / 1000).toFixed(1)} s`);
+  await seedReorderRules(handle.db, storeId);
   const ctx = await staffContextForBench(handle.db, storeId);
   const search = await benchProductSearch(ctx, raw, runs);
   console.log('');
   printTable(search.header, search.rows);
+  const lists = await benchStockLists(ctx, raw, runs, movements);
+  console.log('');
+  printTable(lists.header, lists.rows);
   const sales = await benchFinalizeSales(handle.db, storeId, raw, Number(process.env.BENCH_SALES_PER_LANE ?? 250));
   console.log('');
   printTable(sales.header, sales.rows);
+  const catalogImport = await inScratchDatabase(config, (db) =>
+    benchCatalogImport(db, Number(process.env.BENCH_IMPORT_LINES ?? 100_000)),
+  );
+  console.log('');
+  printTable(catalogImport.header, catalogImport.rows);
   if (!raw) console.log('\n(raw postgres.js figures need PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
   console.log(
     '\nCheckout lane in the browser (100,000 products: open, first download, scan → line): npm run bench:lane',

@@ -46,7 +46,9 @@ export const products = pgTable(
     uniqueIndex('products_store_plu_key')
       .on(t.storeId, t.plu)
       .where(sql`${t.plu} is not null`),
-    index().on(t.storeId, t.departmentId),
+    index().on(t.storeId, t.departmentId, t.code),
+    // Lanes download what changed since their last sync.
+    index().on(t.storeId, t.updatedAt),
     index('products_search_text_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );

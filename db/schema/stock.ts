@@ -45,5 +45,6 @@ export const stockLevels = pgTable(
     avgCostFen: integer(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },
+  // No index on on_hand or updated_at: every sale moves both, and unindexed they stay cheap in-place updates.
   (t) => [primaryKey({ columns: [t.storeId, t.productId] })],
 );

@@ -8,8 +8,6 @@ import { writeSales } from './write-sales';
 const MAX_SALES_PER_GROUP = 64;
 const MAX_LINES_PER_GROUP = 2_000;
 const MAX_RACES = 3;
-// Two groups overlap: one is prepared and checked while the other is being written and committed.
-const GROUPS_IN_FLIGHT = 2;
 
 type NewSale = Extract<SaleVerdict, { kind: 'new' }>;
 
@@ -27,8 +25,7 @@ interface Waiting {
  */
 class SaleGroupWriter {
   private readonly waiting: Waiting[] = [];
-  private groupsInFlight = 0;
-  private scheduled = false;
+  private busy = false;
 
   constructor(private readonly db: Database) {}
 
@@ -40,21 +37,17 @@ class SaleGroupWriter {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.groupsInFlight >= GROUPS_IN_FLIGHT || this.waiting.length === 0) return;
-    this.scheduled = true;
+    if (this.busy || this.waiting.length === 0) return;
+    this.busy = true;
     // A macrotask later, so callers answered by the last group (and their next sales) join this one.
     setImmediate(() => {
-      this.scheduled = false;
-      if (this.groupsInFlight >= GROUPS_IN_FLIGHT || this.waiting.length === 0) return;
       const group = this.takeGroup();
-      this.groupsInFlight++;
       void this.writeGroup(group)
         .catch((error: unknown) => group.forEach((waiting) => waiting.reject(error)))
         .finally(() => {
-          this.groupsInFlight--;
+          this.busy = false;
           this.schedule();
         });
-      this.schedule();
     });
   }
 
