@@ -109,3 +109,56 @@ test('with the store blocking negative stock, a scan beyond stock waits for a su
     await trpcMutation(page.request, 'store.update', { negativeStockPolicy: 'allow' });
   }
 });
+
+test('the lane counts its own sale at once: the last unit cannot be sold twice before the next stock download', async ({
+  page,
+}) => {
+  await signInAsManager(page.request);
+  const product = await productWithoutStock(page.request);
+  const list = await trpcQuery<{ items: { id: string; code: string }[] }>(page.request, 'catalog.list', {
+    query: product.code,
+  });
+  const productId = list.items.find((p) => p.code === product.code)?.id ?? '';
+  const adjustTo = async (target: number) => {
+    const delta = target - (await onHandOf(page.request, product.code));
+    if (delta === 0) return;
+    const lines = [{ productId, quantityDelta: delta }];
+    await trpcMutation(page.request, 'stock.adjust', { id: crypto.randomUUID(), reason: 'found', note: 'e2e', lines });
+  };
+  await adjustTo(0);
+  await setPolicy(page, 'Block at the lane, supervisor may approve');
+  try {
+    await page.goto('/lanes/2');
+    await page.getByLabel('Operator number').fill('1002');
+    await page.getByLabel('Password').fill('cash1002');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByLabel('Barcode')).toBeVisible();
+    const barcode = product.barcodes[0]?.code ?? '';
+    const approval = page.getByRole('form', { name: 'Not enough stock: supervisor approval' });
+    const lines = page.getByRole('table', { name: 'Items' }).locator('tbody tr');
+    /** Scans the product: true if it was added, false if the lane asked for approval (turned down). */
+    const scanAdds = async () => {
+      await page.getByLabel('Barcode').fill(barcode);
+      await page.getByLabel('Barcode').press('Enter');
+      await expect(approval.or(lines.filter({ hasText: product.nameZh }))).toBeVisible();
+      if (!(await approval.isVisible())) return true;
+      await approval.getByRole('button', { name: 'Back' }).click();
+      return false;
+    };
+    // Each sync downloads stock before the catalog: once the catalog is in, the lane knows there is none.
+    await expect(page.getByTestId('catalog-size')).not.toHaveText('Catalog 0');
+    expect(await scanAdds()).toBe(false);
+    // A stock download later, the one unit that arrived can be sold.
+    await adjustTo(1);
+    await expect.poll(scanAdds, { timeout: 30_000, intervals: [1_000] }).toBe(true);
+    await page.getByLabel('Cash given (yuan)').fill(formatFen(product.priceFen));
+    await page.getByRole('button', { name: 'Cash', exact: true }).click();
+    await page.getByRole('button', { name: 'Next customer' }).click();
+
+    // Straight away, well before the server's new figure could reach the lane.
+    expect(await scanAdds()).toBe(false);
+  } finally {
+    await signInAsManager(page.request);
+    await trpcMutation(page.request, 'store.update', { negativeStockPolicy: 'allow' });
+  }
+});

@@ -4,7 +4,12 @@ import { TRPCClientError } from '@trpc/client';
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { useTRPCClient } from '@/app/trpc/client';
 import type { EmbeddedBarcodeLayout } from '@/server/domain/embedded-barcode';
-import { approvedUpTo, needsNegativeStockApproval, type NegativeStockPolicy } from '@/server/domain/negative-stock';
+import {
+  approvedUpTo,
+  needsNegativeStockApproval,
+  stockTaken,
+  type NegativeStockPolicy,
+} from '@/server/domain/negative-stock';
 import { resolveCode, type ResolvedCode } from '@/server/domain/resolve-code';
 import { receiptNumber } from '@/server/domain/store-time';
 import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
@@ -453,6 +458,16 @@ export function useLane(config: LaneConfig) {
       };
       const next = emptyCart(soldAt.toISOString());
       await store.finishSale({ saleId: cart.saleId, input, queuedAt: soldAt.toISOString(), rejected: null }, next);
+      // The server's figure comes back a few seconds after the upload (or after going back online): until then
+      // the lane counts its own sale, so the last unit cannot be sold twice in a row.
+      const sold = new Map<string, number>();
+      for (const line of cart.lines) sold.set(line.productId, (sold.get(line.productId) ?? 0) + stockTaken(line));
+      const lowered = [...sold].flatMap(([productId, taken]) => {
+        const figure = onHand.current.figures.get(productId);
+        return figure === undefined ? [] : [{ productId, onHand: figure - taken }];
+      });
+      for (const level of lowered) onHand.current.figures.set(level.productId, level.onHand);
+      if (lowered.length > 0) await store.putOnHand(lowered);
       dispatchRaw({ type: 'restore', cart: next });
       setOutbox(await store.pending());
       void flushOutbox();
