@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { v7 as uuidv7 } from 'uuid';
 import { ErrorAlert } from '@/app/components/field';
@@ -123,6 +123,12 @@ function Selling({
   const [discountInput, setDiscountInput] = useState({ percent: '', amount: '' });
   const client = useTRPCClient();
   const barcodeField = useRef<HTMLInputElement>(null);
+  const linesPanel = useRef<HTMLDivElement>(null);
+  const lineCount = lane.cart.lines.length;
+  useLayoutEffect(() => {
+    const panel = linesPanel.current;
+    if (panel) panel.scrollTop = panel.scrollHeight;
+  }, [lineCount]);
   const { cart, dispatch, lookup, negativeStockRequest } = lane;
   const onLineDiscount = useCallback((lineId: string) => {
     setDiscountInput({ percent: '', amount: '' });
@@ -425,46 +431,49 @@ function Selling({
             }}
           />
         )}
-        {/* Fixed layout: a new line is laid out alone, not by re-measuring every line before it. */}
-        <table className="data-table table-fixed" aria-label={t('lane.lines')}>
-          <colgroup>
-            <col className="w-12" />
-            <col />
-            <col className="w-28" />
-            <col className="w-28" />
-            <col className="w-72" />
-          </colgroup>
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>{t('lane.lines')}</th>
-              <th>{t('lane.quantity')}</th>
-              <th className="text-right">{t('lane.total')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {cart.lines.map((line, i) => (
-              <LineRow
-                key={line.lineId}
-                line={line}
-                index={i}
-                totalFen={totals.lines[i]?.totalFen ?? 0}
-                lineDiscountFen={totals.lines[i]?.lineDiscountFen ?? 0}
-                dispatch={guardedDispatch}
-                onLineDiscount={onLineDiscount}
-                onOverridePrice={onOverridePrice}
-              />
-            ))}
-            {cart.lines.length === 0 && (
+        {/* The lines scroll in their own panel, newest in view, so a scan relays out and repaints that panel alone;
+            fixed table layout lays out a new line without re-measuring every line before it. */}
+        <div ref={linesPanel} className="h-[55vh] overflow-y-auto [contain:strict]">
+          <table className="data-table table-fixed" aria-label={t('lane.lines')}>
+            <colgroup>
+              <col className="w-12" />
+              <col />
+              <col className="w-28" />
+              <col className="w-28" />
+              <col className="w-72" />
+            </colgroup>
+            <thead className="sticky top-0">
               <tr>
-                <td colSpan={5} className="py-10 text-center text-slate-400">
-                  {t('lane.empty')}
-                </td>
+                <th>#</th>
+                <th>{t('lane.lines')}</th>
+                <th>{t('lane.quantity')}</th>
+                <th className="text-right">{t('lane.total')}</th>
+                <th />
               </tr>
-            )}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {cart.lines.map((line, i) => (
+                <LineRow
+                  key={line.lineId}
+                  line={line}
+                  index={i}
+                  totalFen={totals.lines[i]?.totalFen ?? 0}
+                  lineDiscountFen={totals.lines[i]?.lineDiscountFen ?? 0}
+                  dispatch={guardedDispatch}
+                  onLineDiscount={onLineDiscount}
+                  onOverridePrice={onOverridePrice}
+                />
+              ))}
+              {cart.lines.length === 0 && (
+                <tr>
+                  <td colSpan={5} className="py-10 text-center text-slate-400">
+                    {t('lane.empty')}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
       </section>
       <aside className="flex flex-col gap-3">
         <div className="rounded bg-white p-4 shadow">
