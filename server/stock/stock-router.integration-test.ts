@@ -1,42 +1,16 @@
 import { beforeEach, expect, it } from 'vitest';
 import { reorderRules } from '../../db/schema';
-import type { StaffRole } from '../auth/permissions';
-import { resolveSession } from '../auth/resolve-session';
 import { newId } from '../core/ids';
+import { callerFor } from '../testing/caller';
 import { forEachDatabase } from '../testing/database-suite';
-import { createStoreFixture, FIXTURE_PASSWORD } from '../testing/fixtures';
+import { createStoreFixture, type StoreFixture } from '../testing/fixtures';
 import { addProduct, stockOf } from '../testing/sale-fixtures';
-import { createCallerFactory } from '../trpc/init';
-import { appRouter } from '../trpc/root';
-
-const createCaller = createCallerFactory(appRouter);
 
 forEachDatabase((database) => {
-  let store: Awaited<ReturnType<typeof createStoreFixture>>;
+  let store: StoreFixture;
   beforeEach(async () => {
     store = await createStoreFixture(database().db);
   });
-
-  const callerAs = async (role: StaffRole) => {
-    const base = {
-      laneSessionToken: undefined,
-      laneMember: null,
-      db: database().db,
-      now: store.clock.now,
-      chosenStoreId: store.storeId,
-      secureCookies: false,
-    };
-    const resHeaders = new Headers();
-    const area = role === 'cashier' ? 'lane' : 'back-office';
-    await createCaller({ ...base, resHeaders, sessionToken: undefined, member: null }).auth.signIn({
-      operatorNo: store.members[role].operatorNo,
-      password: FIXTURE_PASSWORD,
-      area,
-    });
-    const token = /lk_session=([^;]+)/.exec(resHeaders.get('set-cookie') ?? '')?.[1];
-    const member = await resolveSession({ db: database().db, now: store.clock.now }, token);
-    return createCaller({ ...base, resHeaders: new Headers(), sessionToken: token, member });
-  };
 
   it('lets only a store manager adjust; supervisors read and transfer; cashiers see nothing', async () => {
     const tea = await addProduct(store);
@@ -46,19 +20,19 @@ forEachDatabase((database) => {
       note: '破损',
       lines: [{ productId: tea.id, quantityDelta: -1 }],
     });
-    const supervisor = await callerAs('supervisor');
+    const supervisor = await callerFor(store, 'supervisor');
     await expect(supervisor.stock.adjust(adjustment())).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const headOffice = await callerAs('head_office');
+    const headOffice = await callerFor(store, 'head_office');
     await expect(headOffice.stock.adjust(adjustment())).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
       headOffice.stock.sendTransfer({ id: newId(), toStoreId: newId(), lines: [{ productId: tea.id, quantity: 1 }] }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const cashier = await callerAs('cashier');
+    const cashier = await callerFor(store, 'cashier');
     await expect(cashier.stock.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(cashier.stock.history({ productId: tea.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await stockOf(database().db, store.storeId, tea.id)).toEqual({ projection: 0, ledger: 0 });
 
-    const manager = await callerAs('store_manager');
+    const manager = await callerFor(store, 'store_manager');
     const made = await manager.stock.adjust(adjustment());
     expect(made.lines).toHaveLength(1);
     expect((await supervisor.stock.adjustments({})).items.map((a) => a.id)).toEqual([made.id]);
@@ -69,7 +43,7 @@ forEachDatabase((database) => {
   });
 
   it('lists stock with value, reorder point, negative and low flags, search and keyset pages', async () => {
-    const manager = await callerAs('store_manager');
+    const manager = await callerFor(store, 'store_manager');
     const [low, negative, plenty] = [await addProduct(store), await addProduct(store), await addProduct(store)];
     await manager.stock.adjust({
       id: newId(),

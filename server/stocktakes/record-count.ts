@@ -1,17 +1,9 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import {
-  barcodes,
-  products,
-  stockLevels,
-  stockMovements,
-  stocktakeCounts,
-  stocktakeItems,
-  stores,
-} from '../../db/schema';
+import { products, stockLevels, stockMovements, stocktakeCounts, stocktakeItems } from '../../db/schema';
+import { resolveInStore, type ProductRow } from '../catalog/resolve-in-store';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError, fieldInvalid, notFound } from '../core/errors';
-import { resolveCode } from '../domain/resolve-code';
 import { assertCounting, findStocktake, type StocktakeRow } from './find-stocktake';
 
 const MAX_QUANTITY = 10_000_000;
@@ -43,7 +35,7 @@ const productColumns = {
   priceFen: products.priceFen,
   departmentId: products.departmentId,
 };
-type CountedProduct = { [K in keyof typeof productColumns]: (typeof productColumns)[K]['_']['data'] };
+type CountedProduct = ProductRow<typeof productColumns>;
 
 /**
  * Appends one counter's entry for a product; the product's count is the sum of its entries, so several counters can
@@ -147,21 +139,7 @@ async function resolveProduct(
     return { product, weightGrams: null };
   }
   const code = input.code ?? '';
-  const [store] = await ctx.db
-    .select({ layouts: stores.embeddedBarcodeLayouts })
-    .from(stores)
-    .where(eq(stores.id, ctx.storeId));
-  const resolved = await resolveCode<CountedProduct>(code, store?.layouts ?? [], {
-    byBarcode: async (barcode) => {
-      const [row] = await ctx.db
-        .select(productColumns)
-        .from(barcodes)
-        .innerJoin(products, eq(products.id, barcodes.productId))
-        .where(and(eq(barcodes.storeId, ctx.storeId), eq(barcodes.code, barcode)));
-      return row ?? null;
-    },
-    byPlu: (plu) => ofStore(eq(products.plu, plu)),
-  });
+  const resolved = await resolveInStore(ctx, code, productColumns);
   if (resolved) {
     return {
       product: resolved.product,

@@ -68,8 +68,10 @@ export async function createStoreFixture(db: Database, clock: Clock = testClock(
     if (!id) throw new Error(`no department ${code}`);
     return id;
   };
-  return { storeId, code, members, as, departmentId, clock };
+  return { db, storeId, code, members, as, departmentId, clock };
 }
+
+export type StoreFixture = Awaited<ReturnType<typeof createStoreFixture>>;
 
 export async function staffRow(db: Database, id: string) {
   const [row] = await db.select().from(staff).where(eq(staff.id, id));

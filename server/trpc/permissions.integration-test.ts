@@ -2,41 +2,18 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
 import { auditLog, products } from '../../db/schema';
 import type { StaffRole } from '../auth/permissions';
-import { resolveSession } from '../auth/resolve-session';
 import { newId } from '../core/ids';
+import { callerFor } from '../testing/caller';
 import { forEachDatabase } from '../testing/database-suite';
-import { addStaff, createStoreFixture, FIXTURE_PASSWORD } from '../testing/fixtures';
-import { createCallerFactory } from './init';
-import { appRouter } from './root';
-
-const createCaller = createCallerFactory(appRouter);
+import { addStaff, createStoreFixture, type StoreFixture } from '../testing/fixtures';
 
 forEachDatabase((database) => {
-  let store: Awaited<ReturnType<typeof createStoreFixture>>;
+  let store: StoreFixture;
   beforeEach(async () => {
     store = await createStoreFixture(database().db);
   });
 
-  const callerAs = async (role: StaffRole | null, chosenStoreId: string | undefined = store.storeId) => {
-    const resHeaders = new Headers();
-    const base = {
-      laneSessionToken: undefined,
-      laneMember: null,
-      db: database().db,
-      now: store.clock.now,
-      chosenStoreId: store.storeId,
-      resHeaders,
-      secureCookies: false,
-    };
-    if (!role) return createCaller({ ...base, sessionToken: undefined, member: null });
-    const signInCaller = createCaller({ ...base, sessionToken: undefined, member: null });
-    const area = role === 'cashier' ? 'lane' : 'back-office';
-    await signInCaller.auth.signIn({ operatorNo: store.members[role].operatorNo, password: FIXTURE_PASSWORD, area });
-    const token = /lk_session=([^;]+)/.exec(resHeaders.get('set-cookie') ?? '')?.[1];
-    const member = await resolveSession({ db: database().db, now: store.clock.now }, token);
-    expect(member?.id).toBe(store.members[role].id);
-    return createCaller({ ...base, chosenStoreId, resHeaders: new Headers(), sessionToken: token, member });
-  };
+  const callerAs = (role: StaffRole | null, chosenStoreId?: string) => callerFor(store, role, { chosenStoreId });
 
   const product = () => ({
     id: newId(),

@@ -12,7 +12,8 @@ import { describeError, firstMessage } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
 import { formatQuantity, lineValueFen, parseQuantity } from '@/server/receiving/quantity';
 import { showQuantity } from '../format';
-import { ProductPicker, productName, type PickedProduct } from '../product-picker';
+import { productName } from '@/app/components/product-picker';
+import { ReceivingProductPicker, type PickedProduct } from '../product-picker';
 
 interface Line {
   key: string;
@@ -207,7 +208,7 @@ function ReceiptEditor({ order }: { order: PurchaseOrderDetail | null }) {
         </div>
       </section>
       <section className="space-y-4 rounded bg-white p-6 shadow">
-        <ProductPicker onPick={onPick} />
+        <ReceivingProductPicker onPick={onPick} />
         <table className="data-table" aria-label={t('receiving.receiptLines')}>
           <thead>
             <tr>

@@ -9,7 +9,8 @@ import { useTRPC } from '@/app/trpc/client';
 import { describeError, firstMessage } from '@/app/trpc/errors';
 import { formatQuantity, parseQuantity } from '@/server/receiving/quantity';
 import { showQuantity } from '../format';
-import { ProductPicker, productName, type PickedProduct } from '../product-picker';
+import { productName } from '@/app/components/product-picker';
+import { ReceivingProductPicker, type PickedProduct } from '../product-picker';
 
 export function ReorderBoard() {
   const t = useT();
@@ -211,7 +212,7 @@ export function ReorderBoard() {
         </h2>
         {mayOrder && (
           <>
-            <ProductPicker onPick={(product) => setRuleProduct(product)} />
+            <ReceivingProductPicker onPick={(product) => setRuleProduct(product)} />
             {ruleProduct && (
               <form className="flex flex-wrap items-end gap-3" onSubmit={saveRule} aria-label={t('receiving.setRule')}>
                 <span className="pb-2">{productName(locale, ruleProduct)}</span>

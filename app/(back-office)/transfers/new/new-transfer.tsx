@@ -5,27 +5,21 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { Field, FormError } from '@/app/components/field';
-import { useLocale, useT } from '@/app/i18n/locale-provider';
+import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
-import { ProductPicker, type PickedProduct } from '../../stock/product-picker';
+import { QuantityLines, type QuantityLine } from '../../stock/quantity-lines';
 import { parseQuantity } from '../../stock/stock-format';
-
-interface Line {
-  product: PickedProduct;
-  quantity: string;
-}
 
 export function NewTransfer() {
   const t = useT();
-  const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const [id] = useState(() => uuidv7());
   const [toStoreId, setToStoreId] = useState('');
   const [note, setNote] = useState('');
-  const [lines, setLines] = useState<Line[]>([]);
+  const [lines, setLines] = useState<QuantityLine[]>([]);
   const [problem, setProblem] = useState<{ toStoreId?: string; lines?: string }>({});
   const destinations = useQuery(trpc.stock.transferDestinations.queryOptions());
   const send = useMutation(
@@ -37,10 +31,6 @@ export function NewTransfer() {
     }),
   );
   const error = describeError(send.error ?? destinations.error, t);
-  const add = (product: PickedProduct) =>
-    setLines((current) =>
-      current.some((line) => line.product.id === product.id) ? current : [...current, { product, quantity: '' }],
-    );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = lines.map((line) => parseQuantity(line.quantity, line.product.unit));
@@ -86,54 +76,12 @@ export function NewTransfer() {
         </Field>
       </div>
       <section className="space-y-4 rounded bg-white p-6 shadow">
-        <ProductPicker onPick={add} />
-        <table className="data-table" aria-label={t('stock.lines')}>
-          <thead>
-            <tr>
-              <th>{t('products.code')}</th>
-              <th>{t('stock.product')}</th>
-              <th>{t('transfer.quantitySent')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line, index) => (
-              <tr key={line.product.id}>
-                <td className="font-mono">{line.product.code}</td>
-                <td>{locale === 'en' && line.product.nameEn ? line.product.nameEn : line.product.nameZh}</td>
-                <td>
-                  <input
-                    className="field-input w-32"
-                    inputMode="decimal"
-                    aria-label={t('stock.quantityFor', { name: line.product.nameZh })}
-                    placeholder={line.product.unit === 'kg' ? '0.500 kg' : '1'}
-                    value={line.quantity}
-                    onChange={(e) =>
-                      setLines(lines.map((l, i) => (i === index ? { ...l, quantity: e.target.value } : l)))
-                    }
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="text-sm text-red-600 hover:underline"
-                    aria-label={t('stock.removeLine', { name: line.product.nameZh })}
-                    onClick={() => setLines(lines.filter((_, i) => i !== index))}
-                  >
-                    {t('common.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-            {lines.length === 0 && (
-              <tr>
-                <td colSpan={4} className="py-4 text-center text-slate-500">
-                  {t('stock.noLines')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <QuantityLines
+          lines={lines}
+          setLines={setLines}
+          quantityLabel={t('transfer.quantitySent')}
+          placeholder={{ each: '1', kg: '0.500 kg' }}
+        />
         {problem.lines && (
           <p role="alert" className="text-sm text-red-600">
             {problem.lines}

@@ -7,7 +7,7 @@ import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen } from '@/server/domain/money';
 import { showQuantity, STATUS_KEYS } from '../../format';
-import { productName } from '../../product-picker';
+import { productName } from '@/app/components/product-picker';
 
 export function OrderDetail({ id }: { id: string }) {
   const t = useT();

@@ -5,22 +5,16 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { Field, FormError } from '@/app/components/field';
-import { useLocale, useT } from '@/app/i18n/locale-provider';
+import { useT } from '@/app/i18n/locale-provider';
 import type { MessageKey } from '@/app/i18n/messages';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { ADJUSTMENT_REASONS } from '@/server/stock/adjustment-reasons';
-import { ProductPicker, type PickedProduct } from '../../product-picker';
+import { QuantityLines, type QuantityLine } from '../../quantity-lines';
 import { parseQuantity } from '../../stock-format';
-
-interface Line {
-  product: PickedProduct;
-  quantity: string;
-}
 
 export function NewAdjustment() {
   const t = useT();
-  const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -28,7 +22,7 @@ export function NewAdjustment() {
   const [id] = useState(() => uuidv7());
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
-  const [lines, setLines] = useState<Line[]>([]);
+  const [lines, setLines] = useState<QuantityLine[]>([]);
   const [lineError, setLineError] = useState<string | null>(null);
   const [missing, setMissing] = useState<{ reason?: string; note?: string }>({});
   const create = useMutation(
@@ -40,10 +34,6 @@ export function NewAdjustment() {
     }),
   );
   const error = describeError(create.error, t);
-  const add = (product: PickedProduct) =>
-    setLines((current) =>
-      current.some((line) => line.product.id === product.id) ? current : [...current, { product, quantity: '' }],
-    );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = lines.map((line) => parseQuantity(line.quantity, line.product.unit));
@@ -92,57 +82,12 @@ export function NewAdjustment() {
         </Field>
       </div>
       <section className="space-y-4 rounded bg-white p-6 shadow">
-        <ProductPicker onPick={add} />
-        <table className="data-table" aria-label={t('stock.lines')}>
-          <thead>
-            <tr>
-              <th>{t('products.code')}</th>
-              <th>{t('stock.product')}</th>
-              <th>{t('stock.quantityDelta')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line, index) => {
-              const name = locale === 'en' && line.product.nameEn ? line.product.nameEn : line.product.nameZh;
-              return (
-                <tr key={line.product.id}>
-                  <td className="font-mono">{line.product.code}</td>
-                  <td>{name}</td>
-                  <td>
-                    <input
-                      className="field-input w-32"
-                      inputMode="decimal"
-                      aria-label={t('stock.quantityFor', { name: line.product.nameZh })}
-                      placeholder={line.product.unit === 'kg' ? '-0.500 kg' : '-2'}
-                      value={line.quantity}
-                      onChange={(e) =>
-                        setLines(lines.map((l, i) => (i === index ? { ...l, quantity: e.target.value } : l)))
-                      }
-                    />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="text-sm text-red-600 hover:underline"
-                      aria-label={t('stock.removeLine', { name: line.product.nameZh })}
-                      onClick={() => setLines(lines.filter((_, i) => i !== index))}
-                    >
-                      {t('common.remove')}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-            {lines.length === 0 && (
-              <tr>
-                <td colSpan={4} className="py-4 text-center text-slate-500">
-                  {t('stock.noLines')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <QuantityLines
+          lines={lines}
+          setLines={setLines}
+          quantityLabel={t('stock.quantityDelta')}
+          placeholder={{ each: '-2', kg: '-0.500 kg' }}
+        />
         <p className="text-xs text-slate-500">{t('stock.quantityHint')}</p>
         {lineError && (
           <p role="alert" className="text-sm text-red-600">
