@@ -4,16 +4,26 @@ import { z } from 'zod';
 import { departments, staff, stockAdjustments, stocktakes } from '../../db/schema';
 import type { StaffContext } from '../core/context';
 import { found } from '../core/errors';
+import { productSearchFilter } from '../catalog/product-search-filter';
 import { findStocktake } from './find-stocktake';
-import { stockValueFen, varianceLines } from './variance-lines';
+import { varianceLinePage, varianceTotals } from './variance-lines';
 
-export const GetStocktakeReportInput = z.object({ stocktakeId: z.uuid() });
+export const GetStocktakeReportInput = z.object({
+  stocktakeId: z.uuid(),
+  /** Which lines: all, those counted with a variance, or those nobody counted. */
+  show: z.enum(['all', 'differing', 'uncounted']).default('all'),
+  /** Name, code or pinyin initials, or an exact barcode. */
+  search: z.string().trim().max(100).default(''),
+  /** The `next` of the previous page; none for the first. */
+  after: z.object({ counted: z.boolean(), code: z.string().max(100) }).nullish(),
+  pageSize: z.number().int().min(1).max(500).default(100),
+});
 export type GetStocktakeReportInput = z.input<typeof GetStocktakeReportInput>;
 
 /**
- * The variance report: per product the frozen expected, movements during the count, the expected at its count,
- * the count and the variance in quantity and value at the frozen cost; uncounted products listed with what
- * counting them as zero would take off. Totals in value (quantities mix units and grams).
+ * The variance report, a page at a time: per product the frozen expected, movements during the count, the expected
+ * at its count, the count and the variance in quantity and value at the frozen cost; uncounted products listed with
+ * what counting them as zero would take off. Totals cover the whole stocktake, whatever the page and filter.
  */
 export async function getStocktakeReport(ctx: StaffContext, rawInput: GetStocktakeReportInput) {
   const input = GetStocktakeReportInput.parse(rawInput);
@@ -40,23 +50,13 @@ export async function getStocktakeReport(ctx: StaffContext, rawInput: GetStockta
     .leftJoin(departments, eq(departments.id, stocktakes.departmentId))
     .leftJoin(stockAdjustments, eq(stockAdjustments.id, stocktakes.stockAdjustmentId))
     .where(eq(stocktakes.id, stocktake.id));
-  const lines = await varianceLines(ctx, stocktake, stocktake.appliedAt ?? ctx.now());
-  const totals = { products: lines.length, counted: 0, uncounted: 0, differing: 0, gainFen: 0, lossFen: 0 };
-  let uncountedValueFen = 0;
-  for (const line of lines) {
-    if (line.counted === null) {
-      totals.uncounted += 1;
-      uncountedValueFen += stockValueFen(Math.max(line.expected, 0), line.unit, line.unitCostFen);
-      continue;
-    }
-    totals.counted += 1;
-    if (line.variance !== 0) totals.differing += 1;
-    if ((line.varianceFen ?? 0) > 0) totals.gainFen += line.varianceFen ?? 0;
-    else totals.lossFen += line.varianceFen ?? 0;
-  }
-  return {
-    stocktake: found(header, 'stocktake'),
-    lines,
-    totals: { ...totals, netFen: totals.gainFen + totals.lossFen, uncountedValueFen },
-  };
+  const until = stocktake.appliedAt ?? ctx.now();
+  const page = await varianceLinePage(ctx, stocktake, until, {
+    show: input.show,
+    match: productSearchFilter(ctx, input.search),
+    after: input.after ?? null,
+    limit: input.pageSize,
+  });
+  const totals = await varianceTotals(ctx, stocktake, until);
+  return { stocktake: found(header, 'stocktake'), lines: page.lines, next: page.next, totals };
 }

@@ -25,6 +25,7 @@ import { listCounts } from './list-counts';
 import { listStocktakes } from './list-stocktakes';
 import { recordCount } from './record-count';
 import { startStocktake } from './start-stocktake';
+import { stockValueFen, type VarianceLine } from './variance-lines';
 
 type Store = Awaited<ReturnType<typeof createStoreFixture>>;
 
@@ -327,5 +328,90 @@ forEachDatabase((database) => {
     expect(await stockOf(db, store.storeId, tea.id)).toEqual({ projection: 2, ledger: 2 });
     expect(await stockOf(db, store.storeId, forgotten.id)).toEqual({ projection: 0, ledger: 0 });
     expect(await stockOf(db, store.storeId, apples.id)).toEqual({ projection: 1_250, ledger: 1_250 });
+  });
+
+  it('pages the report by filter and search, with totals over the whole stocktake', async () => {
+    const store = await createStoreFixture(database().db);
+    const supervisor = store.as('supervisor');
+    const manager = store.as('store_manager');
+    const items = [];
+    for (let n = 0; n < 7; n++) items.push(await product(store, { costFen: 100 + n }));
+    const apples = await product(store, { unit: 'kg', plu: '4322', costFen: 500 });
+    for (const item of items) await receive(store, item.id, 10, item.costFen);
+    await receive(store, apples.id, 1_000, 500);
+    const stocktakeId = newId();
+    await startStocktake(supervisor, { id: stocktakeId, scope: 'department', departmentId: store.departmentId('20') });
+    const counts: [string, number][] = [
+      [items[0]?.id ?? '', 10],
+      [items[1]?.id ?? '', 9],
+      [items[2]?.id ?? '', 12],
+      [items[3]?.id ?? '', 10],
+      // 3 g short at ¥5/kg: 1.5 fen, rounded like stockValueFen.
+      [apples.id, 997],
+    ];
+    for (const [productId, quantity] of counts) {
+      await recordCount(supervisor, { stocktakeId, entryId: newId(), productId, quantity });
+    }
+
+    const pageSize = 3;
+    const allPages = async (show: 'all' | 'differing' | 'uncounted', search = '') => {
+      const pages: VarianceLine[][] = [];
+      let after: { counted: boolean; code: string } | null = null;
+      do {
+        const page = await getStocktakeReport(manager, { stocktakeId, show, search, after, pageSize });
+        pages.push(page.lines);
+        after = page.next;
+      } while (after && pages.length < 10);
+      return pages;
+    };
+
+    const first = await getStocktakeReport(manager, { stocktakeId, pageSize });
+    expect(first.lines).toHaveLength(pageSize);
+    expect(first.lines.every((line) => line.counted !== null)).toBe(true);
+    const pages = await allPages('all');
+    const lines = pages.flat();
+    expect(pages.map((page) => page.length)).toEqual([3, 3, 2]);
+    expect(lines.map((line) => line.productId).sort()).toEqual([...items, apples].map((item) => item.id).sort());
+    expect(lines.filter((line) => line.counted !== null).map((line) => line.code)).toEqual(
+      counts.map(([id]) => lines.find((line) => line.productId === id)?.code).sort(),
+    );
+    expect(lines.find((line) => line.productId === apples.id)).toMatchObject({
+      expected: 1_000,
+      variance: -3,
+      varianceFen: stockValueFen(-3, 'kg', 500),
+    });
+
+    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+    const counted = lines.filter((line) => line.counted !== null);
+    const fen = counted.map((line) => line.varianceFen ?? 0);
+    const uncountedValueFen = sum(
+      lines
+        .filter((line) => line.counted === null)
+        .map((line) => stockValueFen(Math.max(line.expected, 0), line.unit, line.unitCostFen)),
+    );
+    expect(first.totals).toEqual({
+      products: 8,
+      counted: 5,
+      uncounted: 3,
+      differing: 3,
+      gainFen: sum(fen.filter((value) => value > 0)),
+      lossFen: sum(fen.filter((value) => value < 0)),
+      netFen: sum(fen),
+      uncountedValueFen,
+    });
+    expect(first.totals).toMatchObject({ gainFen: 204, lossFen: -102, uncountedValueFen: 10 * (104 + 105 + 106) });
+
+    const differing = (await allPages('differing')).flat();
+    expect(differing.map((line) => line.productId).sort()).toEqual(
+      [items[1]?.id, items[2]?.id, apples.id].map(String).sort(),
+    );
+    expect(differing.every((line) => line.variance !== null && line.variance !== 0)).toBe(true);
+    const uncounted = (await allPages('uncounted')).flat();
+    expect(uncounted.map((line) => line.productId).sort()).toEqual(
+      [items[4]?.id, items[5]?.id, items[6]?.id].map(String).sort(),
+    );
+    const searched = await getStocktakeReport(manager, { stocktakeId, search: items[5]?.code ?? '' });
+    expect(searched.lines.map((line) => line.productId)).toEqual([items[5]?.id]);
+    expect(searched.totals).toEqual(first.totals);
   });
 });

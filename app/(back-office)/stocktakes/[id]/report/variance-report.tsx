@@ -1,8 +1,8 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
@@ -11,6 +11,9 @@ import { describeError } from '@/app/trpc/errors';
 import { formatFen } from '@/server/domain/money';
 
 type Filter = 'all' | 'differing' | 'uncounted';
+type Cursor = { counted: boolean; code: string } | null;
+
+const PAGE_SIZE = 100;
 
 export function VarianceReport({ id }: { id: string }) {
   const t = useT();
@@ -18,13 +21,30 @@ export function VarianceReport({ id }: { id: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<Filter>('all');
+  const [searchText, setSearchText] = useState('');
+  const [search, setSearch] = useState('');
+  // Where each page up to the shown one starts; the last is the shown page.
+  const [pageStarts, setPageStarts] = useState<Cursor[]>([null]);
   const [uncountedAsZero, setUncountedAsZero] = useState(false);
   const [note, setNote] = useState('');
   const [adjustmentId] = useState(() => uuidv7());
   const me = useQuery(trpc.auth.me.queryOptions());
   const mayApply = me.data?.permissions.includes('inventory.count-apply') ?? false;
   const mayCount = me.data?.permissions.includes('inventory.count') ?? false;
-  const report = useQuery(trpc.stocktakes.report.queryOptions({ stocktakeId: id }));
+  const after = pageStarts.at(-1) ?? null;
+  const report = useQuery({
+    ...trpc.stocktakes.report.queryOptions({ stocktakeId: id, show: filter, search, after, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  useEffect(() => {
+    const wanted = searchText.trim();
+    if (wanted === search) return;
+    const timer = setTimeout(() => {
+      setSearch(wanted);
+      setPageStarts([null]);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [searchText, search]);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.stocktakes.pathKey() });
   const apply = useMutation(trpc.stocktakes.applyCount.mutationOptions({ onSuccess: refresh }));
   const cancel = useMutation(trpc.stocktakes.cancel.mutationOptions({ onSuccess: refresh }));
@@ -33,10 +53,8 @@ export function VarianceReport({ id }: { id: string }) {
     unit === 'kg' ? `${value} ${t('stocktake.gramsSuffix')}` : String(value);
   const signed = (value: number, unit: 'each' | 'kg') => `${value > 0 ? '+' : ''}${qty(value, unit)}`;
   const data = report.data;
-  const lines =
-    data?.lines.filter((line) =>
-      filter === 'uncounted' ? line.counted === null : filter === 'differing' ? (line.variance ?? 0) !== 0 : true,
-    ) ?? [];
+  const lines = data?.lines ?? [];
+  const next = data?.next ?? null;
   const totals = data?.totals;
   const counting = data?.stocktake.status === 'counting';
 
@@ -92,20 +110,35 @@ export function VarianceReport({ id }: { id: string }) {
           ))}
         </dl>
       )}
-      <label className="flex items-center gap-2">
-        <span className="field-label mb-0">{t('stocktake.filter')}</span>
-        <select
-          className="field-input max-w-xs"
-          value={filter}
-          onChange={(event) => setFilter(event.target.value as Filter)}
-        >
-          {(['all', 'differing', 'uncounted'] as const).map((value) => (
-            <option key={value} value={value}>
-              {t(`stocktake.filter.${value}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="flex flex-wrap items-center gap-4">
+        <label className="flex items-center gap-2">
+          <span className="field-label mb-0">{t('stocktake.filter')}</span>
+          <select
+            className="field-input max-w-xs"
+            value={filter}
+            onChange={(event) => {
+              setFilter(event.target.value as Filter);
+              setPageStarts([null]);
+            }}
+          >
+            {(['all', 'differing', 'uncounted'] as const).map((value) => (
+              <option key={value} value={value}>
+                {t(`stocktake.filter.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-2">
+          <span className="field-label mb-0">{t('stocktake.search')}</span>
+          <input
+            type="search"
+            className="field-input max-w-xs"
+            maxLength={100}
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+          />
+        </label>
+      </div>
       <div className="overflow-x-auto rounded bg-white shadow">
         <table className="data-table" aria-label={t('stocktake.report')} aria-busy={report.isFetching}>
           <thead>
@@ -147,6 +180,25 @@ export function VarianceReport({ id }: { id: string }) {
           </tbody>
         </table>
       </div>
+      <nav className="flex items-center justify-end gap-2" aria-label={t('stocktake.pages')}>
+        <span className="text-sm text-slate-600">{t('stocktake.page', { page: pageStarts.length })}</span>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={pageStarts.length <= 1}
+          onClick={() => setPageStarts((starts) => starts.slice(0, -1))}
+        >
+          {t('stocktake.previousPage')}
+        </button>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={!next || report.isPlaceholderData}
+          onClick={() => setPageStarts((starts) => [...starts, next])}
+        >
+          {t('stocktake.nextPage')}
+        </button>
+      </nav>
       {counting && mayApply && (
         <form
           className="space-y-3 rounded bg-white p-4 shadow"
