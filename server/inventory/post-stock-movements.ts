@@ -6,6 +6,9 @@ import { newId } from '../core/ids';
 
 export type StockMovementKind = 'receipt' | 'adjustment' | 'count' | 'transfer_out' | 'transfer_in';
 
+/** Goods that arrive at a cost of their own move the average: from a supplier, or from another store. */
+const AVERAGED_KINDS: ReadonlySet<StockMovementKind> = new Set(['receipt', 'transfer_in']);
+
 /** Which document a movement comes from: the table's name and the row's id. */
 export type StockSourceType = 'goods_receipt' | 'stock_adjustment' | 'stock_transfer';
 
@@ -13,7 +16,7 @@ export interface StockMove {
   productId: string;
   /** Units for counted goods, grams for weighed goods; negative takes stock out. */
   quantityDelta: number;
-  /** Receipts: the supplier's cost per unit (per kg), which moves the average. Others: left out, the average is used. */
+  /** Receipts and transfers in: what each unit (kg) cost, which moves the average. Others: left out, the average is used. */
   unitCostFen?: number;
 }
 
@@ -24,8 +27,8 @@ export interface PostedLevel {
 }
 
 /**
- * Appends a document's movements to the store's ledger and moves the on-hand projection (and, for receipts, the
- * moving-average cost) with them, in the caller's transaction. Levels are locked in product id order, so
+ * Appends a document's movements to the store's ledger and moves the on-hand projection (and, for goods arriving
+ * at a cost, the moving-average cost) with them, in the caller's transaction. Levels are locked in product id order, so
  * documents and lanes touching the same goods queue instead of deadlocking.
  */
 export async function postStockMovements(
@@ -70,16 +73,16 @@ export async function postStockMovements(
     const total = byProduct.get(product.id) ?? { delta: 0, costFen: 0, costQuantity: 0 };
     const before = product.onHand ?? 0;
     const averageBefore = product.avgCostFen ?? product.costFen;
+    const bringsCost = AVERAGED_KINDS.has(kind) && total.costQuantity > 0;
+    const average = bringsCost ? movingAverage(before, averageBefore, total.costQuantity, total.costFen) : null;
     return {
       productId: product.id,
       delta: total.delta,
       onHand: before + total.delta,
-      avgCostFen:
-        kind === 'receipt' && total.costQuantity > 0
-          ? movingAverage(before, averageBefore, total.costQuantity, total.costFen)
-          : averageBefore,
-      movedAtFen:
-        kind === 'receipt' && total.costQuantity > 0 ? Math.round(total.costFen / total.costQuantity) : averageBefore,
+      // Null stays null until goods arrive at a cost: until then the catalog's cost values the stock.
+      storedAverage: average ?? product.avgCostFen ?? null,
+      avgCostFen: average ?? averageBefore,
+      movedAtFen: bringsCost ? Math.round(total.costFen / total.costQuantity) : averageBefore,
     };
   });
   const moved = levels.filter((level) => level.delta !== 0);
@@ -104,7 +107,7 @@ export async function postStockMovements(
         storeId: tx.storeId,
         productId: level.productId,
         onHand: level.delta,
-        avgCostFen: level.avgCostFen,
+        avgCostFen: level.storedAverage,
         updatedAt: at,
       })),
     )
@@ -112,7 +115,7 @@ export async function postStockMovements(
       target: [stockLevels.storeId, stockLevels.productId],
       set: {
         onHand: sql`${stockLevels.onHand} + excluded.on_hand`,
-        avgCostFen: sql`excluded.avg_cost_fen`,
+        avgCostFen: sql`coalesce(excluded.avg_cost_fen, ${stockLevels.avgCostFen})`,
         updatedAt: at,
       },
     });

@@ -53,10 +53,29 @@ export async function receiveStockTransfer(ctx: StaffContext, rawInput: ReceiveS
     }
     const codes = [...new Set(lines.map((line) => line.productCode))];
     const ours = await tx.db
-      .select({ id: products.id, code: products.code })
+      .select({ id: products.id, code: products.code, unit: products.unit })
       .from(products)
       .where(and(eq(products.storeId, ctx.storeId), inArray(products.code, codes)));
     const productOf = new Map(ours.map((p) => [p.code, p.id]));
+    const unitOf = new Map(ours.map((p) => [p.code, p.unit]));
+    const sent = await tx.db
+      .select({ id: products.id, unit: products.unit })
+      .from(products)
+      .where(inArray(products.id, [...new Set(lines.map((line) => line.productId))]));
+    const sentUnitOf = new Map(sent.map((p) => [p.id, p.unit]));
+    // Counted goods move in units and weighed goods in grams: a code sold both ways cannot carry its quantity over.
+    const otherUnit = lines.filter(
+      (line) => unitOf.has(line.productCode) && unitOf.get(line.productCode) !== sentUnitOf.get(line.productId),
+    );
+    if (otherUnit.length > 0) {
+      const list = otherUnit.map((line) => line.productCode).join(', ');
+      throw new DomainError(
+        'INVALID',
+        'stock-transfer.unit-mismatch',
+        `Item code ${list} is sold by another unit here than in the sending store`,
+        { lines: [list] },
+      );
+    }
     const missing = codes.filter((code) => !productOf.has(code));
     if (missing.length > 0) {
       throw new DomainError(
@@ -70,6 +89,8 @@ export async function receiveStockTransfer(ctx: StaffContext, rawInput: ReceiveS
     const moves = lines.map((line) => ({
       productId: productOf.get(line.productCode) ?? '',
       quantityDelta: received.get(line.id) ?? 0,
+      // Goods arrive at what they cost the sending store, so the chain's stock value neither grows nor shrinks.
+      unitCostFen: line.unitCostFen,
     }));
     await postStockMovements(tx, 'transfer_in', { type: 'stock_transfer', id: transfer.id }, moves);
     for (const line of lines) {

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
-import { auditLog, stockTransfers } from '../../db/schema';
+import { auditLog, stockLevels, stockTransfers } from '../../db/schema';
 import { createProduct } from '../catalog/create-product';
 import { inTransaction } from '../core/context';
 import { newId } from '../core/ids';
@@ -147,6 +147,64 @@ forEachDatabase((database) => {
         source: { type: 'stock_transfer', direction: 'in', otherStore: { code: sender.code } },
       },
     ]);
+  });
+
+  it('carries the sender’s cost into the receiving store’s average, and refuses a code sold by another unit', async () => {
+    const tea = await addProduct(sender);
+    const cola = await addProduct(sender);
+    const teaThere = await twin(tea);
+    await createProduct(receiver.as('store_manager'), {
+      id: newId(),
+      code: cola.code,
+      nameZh: cola.nameZh,
+      nameEn: cola.nameEn,
+      departmentId: receiver.departmentId('20'),
+      unit: 'kg',
+      priceFen: cola.priceFen,
+      costFen: 200,
+      vatRateBps: 1300,
+      plu: `9${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`,
+      active: true,
+      barcodes: [],
+    });
+    await receive(sender, tea.id, 30);
+    const averageOf = async (store: Store, productId: string) =>
+      (
+        await database()
+          .db.select({ avg: stockLevels.avgCostFen })
+          .from(stockLevels)
+          .where(and(eq(stockLevels.storeId, store.storeId), eq(stockLevels.productId, productId)))
+      )[0]?.avg;
+    const teaTransfer = await sendStockTransfer(sender.as('supervisor'), {
+      id: newId(),
+      toStoreId: receiver.storeId,
+      note: '',
+      lines: [{ productId: tea.id, quantity: 10 }],
+    });
+    const colaTransfer = await sendStockTransfer(sender.as('supervisor'), {
+      id: newId(),
+      toStoreId: receiver.storeId,
+      note: '',
+      lines: [{ productId: cola.id, quantity: 3 }],
+    });
+    // Cola never arrived at a cost in the sending store: sending it leaves its average unknown.
+    expect(await averageOf(sender, cola.id)).toBeNull();
+    const [teaLine] = teaTransfer.lines;
+    const [colaLine] = colaTransfer.lines;
+    if (!teaLine || !colaLine) throw new Error('no lines');
+    await receiveStockTransfer(receiver.as('store_manager'), {
+      id: teaTransfer.id,
+      lines: [{ lineId: teaLine.id, quantityReceived: 10 }],
+    });
+    // The twin's catalog cost is 200; the tea cost the sender 500 and arrives at that.
+    expect(await averageOf(receiver, teaThere.id)).toBe(500);
+    await expect(
+      receiveStockTransfer(receiver.as('store_manager'), {
+        id: colaTransfer.id,
+        lines: [{ lineId: colaLine.id, quantityReceived: 3 }],
+      }),
+    ).rejects.toMatchObject({ reason: 'stock-transfer.unit-mismatch' });
+    expect((await getStockTransfer(receiver.as('supervisor'), { id: colaTransfer.id })).status).toBe('in_transit');
   });
 
   it('is idempotent when sent twice with the same id', async () => {

@@ -100,6 +100,7 @@ export const stockZh = {
   'error.stock-transfer.lines-mismatch': '请为每一行填写一次实收数量',
   'error.stock-transfer.already-received': '该调拨单已经收货，不能重复收货',
   'error.stock-transfer.product-missing': '本店没有调拨单中某些商品编码的商品，请先建立商品再收货',
+  'error.stock-transfer.unit-mismatch': '有商品编码在本店与调出门店的销售单位不同（按件/称重），不能直接收货',
 } as const;
 
 export const stockEn: Record<keyof typeof stockZh, string> = {
@@ -202,6 +203,8 @@ export const stockEn: Record<keyof typeof stockZh, string> = {
   'error.stock-transfer.unknown-store': 'Choose a store of the chain',
   'error.stock-transfer.lines-mismatch': 'Enter the received quantity of every line once',
   'error.stock-transfer.already-received': 'This transfer has already been received',
+  'error.stock-transfer.unit-mismatch':
+    'An item code is sold by another unit here (each or by weight) than in the sending store, so it cannot be received as sent',
   'error.stock-transfer.product-missing':
     'This store has no product with some of the transfer’s item codes: create them first, then receive',
 };
