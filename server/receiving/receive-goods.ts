@@ -66,6 +66,12 @@ export async function receiveGoods(ctx: StaffContext, rawInput: ReceiveGoodsInpu
 
     if (input.purchaseOrderId) {
       const order = await lockPurchaseOrder(tx, input.purchaseOrderId);
+      // A retry that waited for the order behind its own first attempt answers what that attempt recorded.
+      const [recorded] = await tx.db
+        .select({ id: goodsReceipts.id })
+        .from(goodsReceipts)
+        .where(eq(goodsReceipts.id, input.id));
+      if (recorded) return getGoodsReceipt(tx, { id: input.id });
       if (order.status !== 'open') {
         throw new DomainError('CONFLICT', 'purchase-order.not-open', 'This purchase order is no longer open');
       }

@@ -39,6 +39,9 @@ export async function startStocktake(ctx: StaffContext, rawInput: StartStocktake
     }
     // One start at a time per store, so two overlapping counts can never both begin.
     await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`stocktake-start:${ctx.storeId}`}))`);
+    // A retry that waited here behind its own first attempt answers the stocktake that attempt started.
+    const [started] = await tx.db.select({ id: stocktakes.id }).from(stocktakes).where(eq(stocktakes.id, input.id));
+    if (started) return findStocktake(tx, input.id);
     const [overlapping] = await tx.db
       .select({ number: stocktakes.number })
       .from(stocktakes)
