@@ -3,8 +3,10 @@ import { beforeEach, expect, it } from 'vitest';
 import { auditLog, barcodes, products } from '../../db/schema';
 import { createProduct, type CreateProductInput } from '../catalog/create-product';
 import { getProduct } from '../catalog/get-product';
+import { inTransaction } from '../core/context';
 import { newId } from '../core/ids';
 import { completeEan13 } from '../domain/barcode';
+import { postStockMovements } from '../inventory/post-stock-movements';
 import { forEachDatabase } from '../testing/database-suite';
 import { createStoreFixture } from '../testing/fixtures';
 import { applyCatalogImport } from './apply-catalog-import';
@@ -116,6 +118,24 @@ forEachDatabase((database) => {
     const one = await getProduct(manager(), { id: (await byCode('300001'))?.id ?? '' });
     expect(one).toMatchObject({ nameEn: 'New one', priceFen: 500, costFen: 300 });
     expect(one.barcodes.map((b) => b.code).sort()).toEqual([ean(1), ean(2)].sort());
+  });
+
+  it('refuses to change the unit of a product that has stock, and allows it for one that has none', async () => {
+    const stocked = await createProduct(manager(), product());
+    await createProduct(manager(), product({ code: '200102', barcodes: [] }));
+    await inTransaction(manager(), (tx) =>
+      postStockMovements(tx, 'receipt', { type: 'goods_receipt', id: newId() }, [
+        { productId: stocked.id, quantityDelta: 12, unitCostFen: 260 },
+      ]),
+    );
+    const preview = await previewCatalogImport(
+      manager(),
+      importFile(csv('200101,可口可乐 500ml,,30,kg,3.50,,,,0101,', '200102,可口可乐 500ml,,30,kg,3.50,,,,0102,')),
+    );
+    expect(preview.issues).toEqual([
+      { line: 2, column: 'unit', code: 'unit-change-with-stock', params: { value: 'each' } },
+    ]);
+    expect(preview.lines.map((l) => [l.line, l.action])).toEqual([[3, 'update']]);
   });
 
   it('applies the same import id once, answering the second call with the first result', async () => {

@@ -19,6 +19,7 @@ export type IssueCode =
   | 'barcode-taken'
   | 'bad-plu'
   | 'plu-required'
+  | 'unit-change-with-stock'
   | 'plu-on-other-line'
   | 'plu-taken'
   | 'bad-active'

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { barcodes, departments, products } from '../../db/schema';
+import { barcodes, departments, products, stockLevels } from '../../db/schema';
 import type { StaffContext } from '../core/context';
 import type { BarcodeKind } from '../domain/barcode';
 import type { CellIssue, ImportLine } from './check-catalog-lines';
@@ -103,6 +103,20 @@ export async function planCatalogImport(
     for (const row of rows) if (row.plu) pluOwner.set(row.plu, row.code);
   }
 
+  // Stock is counted in units or grams by the product's unit: a product that has stock cannot change unit by import.
+  const stocked = new Set<string>();
+  const reunited = lines.flatMap((l) => {
+    const before = existing.get(l.code);
+    return before && before.unit !== l.unit ? [before.id] : [];
+  });
+  for (const ids of chunks(reunited)) {
+    const rows = await ctx.db
+      .select({ productId: stockLevels.productId })
+      .from(stockLevels)
+      .where(and(eq(stockLevels.storeId, ctx.storeId), inArray(stockLevels.productId, ids)));
+    for (const row of rows) stocked.add(row.productId);
+  }
+
   const planned: PlannedLine[] = [];
   const issues: CellIssue[] = [];
   for (const line of lines) {
@@ -139,6 +153,14 @@ export async function planCatalogImport(
       });
     } else if (line.unit === 'kg' && !plu) {
       lineIssues.push({ line: line.line, column: 'plu', code: 'plu-required' });
+    }
+    if (before && before.unit !== line.unit && stocked.has(before.id)) {
+      lineIssues.push({
+        line: line.line,
+        column: 'unit',
+        code: 'unit-change-with-stock',
+        params: { value: before.unit },
+      });
     }
     if (lineIssues.length > 0 || !departmentId) {
       issues.push(...lineIssues);

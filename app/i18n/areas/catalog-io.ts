@@ -30,6 +30,7 @@ export const catalogIoZh = {
   'catalogIo.issue.barcode-taken': '条码 {barcode} 已属于商品 {owner}',
   'catalogIo.issue.bad-plu': '“{value}”不是 PLU 码：1–6 位数字',
   'catalogIo.issue.plu-required': '称重商品需要 PLU 码',
+  'catalogIo.issue.unit-change-with-stock': '该商品已有库存记录，不能通过导入更改销售单位（现为 {value}）',
   'catalogIo.issue.plu-on-other-line': '该 PLU 码已在第 {other} 行出现',
   'catalogIo.issue.plu-taken': 'PLU 码 {value} 已属于商品 {owner}',
   'catalogIo.issue.bad-active': '“{value}”：请填 是 或 否',
@@ -124,6 +125,8 @@ export const catalogIoEn: Record<keyof typeof catalogIoZh, string> = {
   'catalogIo.issue.barcode-taken': 'Barcode {barcode} already belongs to product {owner}',
   'catalogIo.issue.bad-plu': '“{value}” is not a PLU: 1–6 digits',
   'catalogIo.issue.plu-required': 'Goods sold by weight need a PLU',
+  'catalogIo.issue.unit-change-with-stock':
+    'This product has stock records: its unit (now {value}) cannot change by import',
   'catalogIo.issue.plu-on-other-line': 'This PLU is already on line {other}',
   'catalogIo.issue.plu-taken': 'PLU {value} already belongs to product {owner}',
   'catalogIo.issue.bad-active': '“{value}”: use yes or no',
