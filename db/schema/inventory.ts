@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { departments, products } from './catalog';
 import { createdAt, id } from './columns';
 import { staff } from './staff';
@@ -162,6 +162,8 @@ export const stocktakes = pgTable(
     status: stocktakeStatus().notNull().default('counting'),
     startedBy: staffRef(),
     startedAt: at().notNull(),
+    /** The last ledger sequence in the frozen figures: movements after it happened during the count. */
+    frozenSeq: bigint({ mode: 'number' }),
     appliedBy: uuid().references(() => staff.id),
     appliedAt: at(),
     stockAdjustmentId: uuid().references(() => stockAdjustments.id),

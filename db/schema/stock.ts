@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { products } from './catalog';
 import { storeRef } from './stores';
 
@@ -28,6 +28,8 @@ export const stockMovements = pgTable(
     sourceType: text().notNull(),
     sourceId: uuid().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
+    /** Taken when the row is written, after any table lock: orders movements by when they reached the ledger. */
+    seq: bigserial({ mode: 'number' }).notNull(),
   },
   (t) => [index().on(t.storeId, t.productId, t.createdAt), index().on(t.sourceType, t.sourceId)],
 );

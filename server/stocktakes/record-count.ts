@@ -170,7 +170,9 @@ async function lockItem(ctx: StaffContext, stocktake: StocktakeRow, productId: s
       and(
         eq(stockMovements.storeId, ctx.storeId),
         eq(stockMovements.productId, productId),
-        lte(stockMovements.createdAt, stocktake.startedAt),
+        stocktake.frozenSeq === null
+          ? lte(stockMovements.createdAt, stocktake.startedAt)
+          : lte(stockMovements.seq, stocktake.frozenSeq),
       ),
     );
   const [cost] = await ctx.db

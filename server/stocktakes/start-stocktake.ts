@@ -61,6 +61,17 @@ export async function startStocktake(ctx: StaffContext, rawInput: StartStocktake
       );
     }
     const number = await nextDocumentNumber(tx, 'stocktakes');
+    // A sale is stamped before it commits: waiting here for the ledger's writers, and holding new ones until the
+    // freeze commits, puts every movement either in the frozen figures or after the frozen sequence, never between.
+    await tx.db.execute(sql`lock table stock_movements in share mode`);
+    const [sequence] = await tx.db
+      .execute<{ last: string | number | null }>(
+        sql`select last_value as last from pg_sequences where schemaname = 'public' and sequencename = 'stock_movements_seq_seq'`,
+      )
+      .then((result) =>
+        Array.isArray(result) ? result : (result as unknown as { rows: { last: string | number | null }[] }).rows,
+      );
+    const frozenSeq = Number(sequence?.last ?? 0);
     const startedAt = tx.now();
     await tx.db.insert(stocktakes).values({
       id: input.id,
@@ -71,6 +82,7 @@ export async function startStocktake(ctx: StaffContext, rawInput: StartStocktake
       status: 'counting',
       startedBy: ctx.actor.staffId,
       startedAt,
+      frozenSeq,
     });
     const onHand = sql<number>`coalesce(${stockLevels.onHand}, 0)`;
     await tx.db.insert(stocktakeItems).select(

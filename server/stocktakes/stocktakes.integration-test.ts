@@ -83,6 +83,28 @@ async function sell(store: Store, item: Awaited<ReturnType<typeof product>>, qua
 const openShifts = new Map<string, string>();
 
 forEachDatabase((database) => {
+  it('counts a movement stamped before the start but written after the freeze as moved during the count', async () => {
+    const store = await createStoreFixture(database().db);
+    const manager = store.as('store_manager');
+    const tea = await product(store);
+    await receive(store, tea.id, 10, 300);
+    store.clock.advanceMinutes(5);
+    const stocktakeId = newId();
+    await startStocktake(manager, { id: stocktakeId, scope: 'department', departmentId: store.departmentId('20') });
+    // A sale checked (and stamped) 10 s before the start, whose write reached the ledger only after the freeze.
+    const stampedEarlier = { ...manager, now: () => new Date(store.clock.now().getTime() - 10_000) };
+    await inTransaction(stampedEarlier, (tx) =>
+      postStockMovements(tx, 'adjustment', { type: 'stock_adjustment', id: newId() }, [
+        { productId: tea.id, quantityDelta: -3 },
+      ]),
+    );
+    store.clock.advanceMinutes(1);
+    await recordCount(manager, { stocktakeId, entryId: newId(), code: tea.barcode, quantity: 7 });
+    const report = await getStocktakeReport(manager, { stocktakeId });
+    const line = report.lines.find((l) => l.productId === tea.id);
+    expect(line).toMatchObject({ frozenOnHand: 10, movedSinceStart: -3, expected: 7, counted: 7, variance: 0 });
+  });
+
   it('freezes expected stock, sums several counters, accounts for sales during the count, and applies once', async () => {
     const db = database().db;
     const store = await createStoreFixture(db);

@@ -76,7 +76,8 @@ function varianceSource(ctx: StaffContext, stocktake: StocktakeRow, until: Date,
       lastCountedMs: counted.lastCountedMs,
       movedSinceStart: sql<number>`(select coalesce(sum(m.quantity_delta), 0)::int from stock_movements m
         where m.store_id = ${stocktakeItems.storeId} and m.product_id = ${stocktakeItems.productId}
-          and m.created_at > ${stocktakes.startedAt}
+          and (case when ${stocktakes.frozenSeq} is null then m.created_at > ${stocktakes.startedAt}
+            else m.seq > ${stocktakes.frozenSeq} end)
           and m.created_at <= coalesce(${counted.lastCountedAt}, ${until.toISOString()}::timestamptz)
           and m.source_id is distinct from ${stocktakes.stockAdjustmentId})`.as('moved_since_start'),
     })
