@@ -10,10 +10,10 @@ import { useTRPC } from '@/app/trpc/client';
 import type { PurchaseOrderDetail } from '@/server/receiving/get-purchase-order';
 import { describeError, firstMessage } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
-import { formatQuantity, lineValueFen, parseQuantity } from '@/server/receiving/quantity';
-import { showQuantity } from '../format';
+import { formatQuantity, parseQuantity } from '@/server/receiving/quantity';
 import { productName } from '@/app/components/product-picker';
-import { ReceivingProductPicker, type PickedProduct } from '../product-picker';
+import { type PickedProduct } from '../product-picker';
+import { CostLines } from '../cost-lines';
 
 interface Line {
   key: string;
@@ -126,10 +126,6 @@ function ReceiptEditor({ order }: { order: PurchaseOrderDetail | null }) {
     quantity: parseQuantity(line.quantityText, line.unit),
     costFen: parseYuan(line.costText),
   }));
-  const totalFen = parsed.reduce(
-    (sum, p) => sum + (p.quantity && p.costFen !== null ? lineValueFen(p.quantity, p.costFen, p.line.unit) : 0),
-    0,
-  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -208,87 +204,15 @@ function ReceiptEditor({ order }: { order: PurchaseOrderDetail | null }) {
         </div>
       </section>
       <section className="space-y-4 rounded bg-white p-6 shadow">
-        <ReceivingProductPicker onPick={onPick} />
-        <table className="data-table" aria-label={t('receiving.receiptLines')}>
-          <thead>
-            <tr>
-              <th>{t('receiving.product')}</th>
-              <th className="text-right">{t('receiving.onHand')}</th>
-              {purchaseOrderId && <th className="text-right">{t('receiving.open')}</th>}
-              <th>{t('receiving.quantity')}</th>
-              <th>{t('receiving.unitCost')}</th>
-              <th className="text-right">{t('receiving.value')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {parsed.map(({ line, quantity, costFen }) => {
-              const name = productName(locale, line);
-              return (
-                <tr key={line.key}>
-                  <td>
-                    <span className="font-mono text-xs text-slate-500">{line.code}</span> {name}
-                  </td>
-                  <td className="text-right font-mono" aria-label={`${t('receiving.onHand')} ${name}`}>
-                    {showQuantity(line.onHand, line.unit)}
-                  </td>
-                  {purchaseOrderId && (
-                    <td className="text-right font-mono">
-                      {line.open === null ? '' : showQuantity(line.open, line.unit)}
-                    </td>
-                  )}
-                  <td>
-                    <input
-                      className="field-input w-28"
-                      inputMode="decimal"
-                      aria-label={t('receiving.quantityOf', { name })}
-                      title={line.unit === 'kg' ? t('receiving.quantityKgHint') : undefined}
-                      placeholder={line.unit === 'kg' ? '0.000 kg' : ''}
-                      value={line.quantityText}
-                      aria-invalid={line.quantityText !== '' && quantity === null}
-                      onChange={(event) => update(line.key, { quantityText: event.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      className="field-input w-28"
-                      inputMode="decimal"
-                      aria-label={t('receiving.unitCostOf', { name })}
-                      value={line.costText}
-                      aria-invalid={costFen === null}
-                      onChange={(event) => update(line.key, { costText: event.target.value })}
-                    />
-                    {line.unit === 'kg' && <span className="ml-1 text-xs text-slate-500">{t('receiving.perKg')}</span>}
-                  </td>
-                  <td className="text-right font-mono">
-                    {quantity && costFen !== null ? formatFen(lineValueFen(quantity, costFen, line.unit)) : ''}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="btn-secondary"
-                      aria-label={t('receiving.removeLine', { name })}
-                      onClick={() => setLines((current) => current.filter((l) => l.key !== line.key))}
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <td colSpan={purchaseOrderId ? 5 : 4} className="text-right font-semibold">
-                {t('receiving.total')}
-              </td>
-              <td className="text-right font-mono font-semibold" aria-label={t('receiving.total')}>
-                {formatFen(totalFen, { symbol: true })}
-              </td>
-              <td />
-            </tr>
-          </tfoot>
-        </table>
+        <CostLines
+          label={t('receiving.receiptLines')}
+          lines={lines}
+          onPick={onPick}
+          onChange={update}
+          onRemove={(key) => setLines((current) => current.filter((l) => l.key !== key))}
+          showOpen={purchaseOrderId !== null}
+          detailed
+        />
         {purchaseOrderId && (
           <button
             type="button"

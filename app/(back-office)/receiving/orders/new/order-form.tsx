@@ -8,10 +8,10 @@ import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError, firstMessage } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
-import { lineValueFen, parseQuantity } from '@/server/receiving/quantity';
-import { showQuantity } from '../../format';
+import { parseQuantity } from '@/server/receiving/quantity';
 import { productName } from '@/app/components/product-picker';
-import { ReceivingProductPicker, type PickedProduct } from '../../product-picker';
+import { type PickedProduct } from '../../product-picker';
+import { CostLines } from '../../cost-lines';
 
 interface Line {
   product: PickedProduct;
@@ -50,10 +50,6 @@ export function OrderForm() {
     quantity: parseQuantity(line.quantityText, line.product.unit),
     costFen: parseYuan(line.costText),
   }));
-  const totalFen = parsed.reduce(
-    (sum, p) => sum + (p.quantity && p.costFen !== null ? lineValueFen(p.quantity, p.costFen, p.line.product.unit) : 0),
-    0,
-  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -109,76 +105,18 @@ export function OrderForm() {
         </div>
       </section>
       <section className="space-y-4 rounded bg-white p-6 shadow">
-        <ReceivingProductPicker onPick={onPick} />
-        <table className="data-table" aria-label={t('receiving.orderLines')}>
-          <thead>
-            <tr>
-              <th>{t('receiving.product')}</th>
-              <th className="text-right">{t('receiving.onHand')}</th>
-              <th>{t('receiving.quantity')}</th>
-              <th>{t('receiving.unitCost')}</th>
-              <th className="text-right">{t('receiving.value')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {parsed.map(({ line, quantity, costFen }) => {
-              const name = productName(locale, line.product);
-              return (
-                <tr key={line.product.id}>
-                  <td>
-                    <span className="font-mono text-xs text-slate-500">{line.product.code}</span> {name}
-                  </td>
-                  <td className="text-right font-mono">{showQuantity(line.product.onHand, line.product.unit)}</td>
-                  <td>
-                    <input
-                      className="field-input w-28"
-                      inputMode="decimal"
-                      aria-label={t('receiving.quantityOf', { name })}
-                      placeholder={line.product.unit === 'kg' ? '0.000 kg' : ''}
-                      value={line.quantityText}
-                      onChange={(event) => update(line.product.id, { quantityText: event.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      className="field-input w-28"
-                      inputMode="decimal"
-                      aria-label={t('receiving.unitCostOf', { name })}
-                      value={line.costText}
-                      onChange={(event) => update(line.product.id, { costText: event.target.value })}
-                    />
-                    {line.product.unit === 'kg' && (
-                      <span className="ml-1 text-xs text-slate-500">{t('receiving.perKg')}</span>
-                    )}
-                  </td>
-                  <td className="text-right font-mono">
-                    {quantity && costFen !== null ? formatFen(lineValueFen(quantity, costFen, line.product.unit)) : ''}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="btn-secondary"
-                      aria-label={t('receiving.removeLine', { name })}
-                      onClick={() => setLines((current) => current.filter((l) => l.product.id !== line.product.id))}
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <td colSpan={4} className="text-right font-semibold">
-                {t('receiving.total')}
-              </td>
-              <td className="text-right font-mono font-semibold">{formatFen(totalFen, { symbol: true })}</td>
-              <td />
-            </tr>
-          </tfoot>
-        </table>
+        <CostLines
+          label={t('receiving.orderLines')}
+          lines={lines.map((line) => ({
+            ...line.product,
+            key: line.product.id,
+            quantityText: line.quantityText,
+            costText: line.costText,
+          }))}
+          onPick={onPick}
+          onChange={update}
+          onRemove={(id) => setLines((current) => current.filter((l) => l.product.id !== id))}
+        />
       </section>
       {(formError || serverError) && (
         <p role="alert" className="text-sm text-red-600">
