@@ -83,3 +83,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     throw error;
   }
 }
+
+/** The rows of a raw `db.execute`, which postgres.js answers as an array and PGlite as `{ rows }`. */
+export const rowsOf = <T>(result: unknown): T[] =>
+  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];

@@ -1,10 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../client';
+import { rowsOf, type Database } from '../client';
 
 const CHUNK = 1_000_000;
-
-/** Rows of a raw query, on postgres.js (an array) and PGlite (`{ rows }`) alike. */
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 /**
  * Tops the store's stock ledger up to `target` movements spread over its products and the last year (a receipt of

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/client';
 import { stores } from '../../db/schema';
 import type { StaffContext } from '../core/context';
 import { found } from '../core/errors';
@@ -24,11 +25,13 @@ export async function nextDocumentNumber(tx: StaffContext, table: NumberedDocume
   const day = storeLocalTime(tx.now(), found(store, 'store').timezone).businessDate.replaceAll('-', '');
   const prefix = `${DOCUMENT_PREFIXES[table]}-${day}-`;
   await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${tx.storeId}:${prefix}`}))`);
-  const rows = await tx.db.execute<{ last: string }>(
-    sql`select number as last from ${sql.identifier(table)} where store_id = ${tx.storeId} and number like ${`${prefix}%`}
-      order by length(number) desc, number desc limit 1`,
+  const [row] = rowsOf<{ last: string }>(
+    await tx.db.execute(
+      sql`select number as last from ${sql.identifier(table)} where store_id = ${tx.storeId} and number like ${`${prefix}%`}
+        order by length(number) desc, number desc limit 1`,
+    ),
   );
-  const last = (Array.isArray(rows) ? rows[0] : (rows as { rows: { last: string }[] }).rows[0])?.last ?? null;
+  const last = row?.last ?? null;
   const next = last ? Number(last.slice(prefix.length)) + 1 : 1;
   return `${prefix}${String(next).padStart(3, '0')}`;
 }

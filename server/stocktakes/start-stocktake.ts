@@ -1,5 +1,6 @@
 import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { rowsOf } from '../../db/client';
 import { departments, products, stockLevels, stocktakeItems, stocktakes } from '../../db/schema';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
@@ -64,13 +65,11 @@ export async function startStocktake(ctx: StaffContext, rawInput: StartStocktake
     // A sale is stamped before it commits: waiting here for the ledger's writers, and holding new ones until the
     // freeze commits, puts every movement either in the frozen figures or after the frozen sequence, never between.
     await tx.db.execute(sql`lock table stock_movements in share mode`);
-    const [sequence] = await tx.db
-      .execute<{ last: string | number | null }>(
+    const [sequence] = rowsOf<{ last: string | number | null }>(
+      await tx.db.execute(
         sql`select last_value as last from pg_sequences where schemaname = 'public' and sequencename = 'stock_movements_seq_seq'`,
-      )
-      .then((result) =>
-        Array.isArray(result) ? result : (result as unknown as { rows: { last: string | number | null }[] }).rows,
-      );
+      ),
+    );
     const frozenSeq = Number(sequence?.last ?? 0);
     const startedAt = tx.now();
     await tx.db.insert(stocktakes).values({
