@@ -41,6 +41,15 @@ const PORT = Number(process.env.BENCH_LANE_PORT ?? 3230);
 const STORE_CODE = `LANE${PRODUCTS}`;
 const CASHIER = { operatorNo: '770001', password: 'lanebench770001', name: '压测收银（车道）' };
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** BENCH_LANE_TRACE=1 records a Chrome trace of the scans and prints where the main thread's time went. */
+const TRACE = Boolean(process.env.BENCH_LANE_TRACE);
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8.execute',
+  'blink',
+];
 const TARGETS = { readyMs: 3000, scanP95Ms: 30 };
 const baseUrl = `http://localhost:${PORT}`;
 const laneUrl = `${baseUrl}/lanes/1?store=${STORE_CODE}`;
@@ -95,7 +104,10 @@ function installProbe(): void {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           channel.port1.close();
-          probe.lines.push({ code, enterAt, committedAt, frameAt, paintedAt: performance.now() });
+          const paintedAt = performance.now();
+          probe.lines.push({ code, enterAt, committedAt, frameAt, paintedAt });
+          // In a trace (BENCH_LANE_TRACE) this marks each scan's window.
+          if (enterAt !== null) performance.measure('bench:scan', { start: enterAt, end: paintedAt });
         };
         channel.port2.postMessage(null);
       });
@@ -107,6 +119,70 @@ function installProbe(): void {
     attributes: true,
     attributeFilter: ['disabled'],
   });
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  id2?: { local?: string };
+  args?: { name?: string };
+}
+
+/**
+ * Self time of the renderer main thread's events inside each scan's window (the probe's `bench:scan` measures),
+ * averaged per scan, for the first and the last quarter of the scans: what grows with the sale's length.
+ */
+function printTraceBreakdown(buffer: Buffer): void {
+  const file = path.join(os.tmpdir(), `lanekeeper-lane-trace-${Date.now()}.json`);
+  fs.writeFileSync(file, buffer);
+  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const starts = events.filter((e) => e.name === 'bench:scan' && (e.ph === 'b' || e.ph === 'B'));
+  const ends = events.filter((e) => e.name === 'bench:scan' && (e.ph === 'e' || e.ph === 'E'));
+  const pid = starts[0]?.pid;
+  const main = events.find((e) => e.pid === pid && e.ph === 'M' && e.args?.name === 'CrRendererMain')?.tid;
+  const windows = starts
+    .map((start, i) => ({ start: start.ts, end: ends[i]?.ts ?? start.ts }))
+    .sort((a, b) => a.start - b.start);
+  const slices = events
+    .filter((e) => e.pid === pid && e.tid === main && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  // Self time: each slice's duration less its direct children's, found with a stack of open slices.
+  const self = new Map<TraceEvent, number>();
+  const open: TraceEvent[] = [];
+  for (const slice of slices) {
+    while (open.length > 0 && (open.at(-1)?.ts ?? 0) + (open.at(-1)?.dur ?? 0) <= slice.ts) open.pop();
+    const parent = open.at(-1);
+    if (parent) self.set(parent, (self.get(parent) ?? 0) - (slice.dur ?? 0));
+    self.set(slice, (self.get(slice) ?? 0) + (slice.dur ?? 0));
+    open.push(slice);
+  }
+  const quarter = Math.max(1, Math.floor(windows.length / 4));
+  const groups = [
+    { label: 'first quarter', windows: windows.slice(0, quarter) },
+    { label: 'last quarter', windows: windows.slice(-quarter) },
+  ];
+  const totals = groups.map((group) => {
+    const byName = new Map<string, number>();
+    for (const [slice, micros] of self) {
+      if (group.windows.some((w) => slice.ts >= w.start && slice.ts < w.end)) {
+        byName.set(slice.name, (byName.get(slice.name) ?? 0) + micros / 1000 / group.windows.length);
+      }
+    }
+    return byName;
+  });
+  const names = [...new Set(totals.flatMap((t) => [...t.keys()]))]
+    .sort((a, b) => (totals[1]?.get(b) ?? 0) - (totals[1]?.get(a) ?? 0))
+    .slice(0, 25);
+  console.log(`\nMain thread self time per scan, ms (trace ${file}; ${windows.length} scans):`);
+  const rows = [['', ...groups.map((g) => g.label)]];
+  for (const name of names) rows.push([name, ...totals.map((t) => (t.get(name) ?? 0).toFixed(2))]);
+  rows.push(['all', ...totals.map((t) => [...t.values()].reduce((a, b) => a + b, 0).toFixed(2))]);
+  printTable(rows);
 }
 
 async function benchDatabaseConfig(): Promise<DatabaseConfig> {
@@ -377,6 +453,8 @@ async function measure(context: BrowserContext, codes: string[]): Promise<void> 
   const BUCKET = 50;
   let missed = 0;
   const scanCodes = codes.slice(REOPENS, REOPENS + SCANS);
+  const browser = context.browser();
+  if (TRACE && browser) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const scanStarted = Date.now();
   for (const [i, code] of scanCodes.entries()) {
     const focusField = i % 2 === 0;
@@ -396,7 +474,9 @@ async function measure(context: BrowserContext, codes: string[]): Promise<void> 
     await page.waitForTimeout(PAUSE_MS);
   }
   const scanSeconds = (Date.now() - scanStarted) / 1000;
-  const rows = await page.getByRole('table', { name: 'Items' }).locator('tbody tr').count();
+  if (TRACE && browser) printTraceBreakdown(await browser.stopTracing());
+  // Only the lines near the view are in the DOM; the table's row count (less its header) is the sale's length.
+  const rows = Number(await page.getByRole('table', { name: 'Items' }).getAttribute('aria-rowcount')) - 1;
   console.log(
     `\nScan → line (Enter → line painted), ${scanCodes.length} scans into one sale of ${rows} lines (target p95 ${ms(TARGETS.scanP95Ms)}):`,
   );

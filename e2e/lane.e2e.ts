@@ -117,6 +117,40 @@ test('a reload in the middle of a sale resumes exactly where the cashier was', a
   await expect(page.getByTestId('sale-total')).toHaveText(formatFen(2 * a.priceFen + b.priceFen, { symbol: true }));
 });
 
+test('a long sale stays whole: the newest line in view after each scan, the first still reachable and voidable', async ({
+  page,
+}) => {
+  const products = counted.slice(100, 160);
+  const [first] = products;
+  if (products.length < 60 || !first) throw new Error('seed catalog lacks products');
+  await signInAtLane(page, 2, '1002', 'cash1002');
+  const table = page.getByRole('table', { name: 'Items' });
+  const rowAt = (lineNo: number) => table.locator(`tbody tr[aria-rowindex="${lineNo + 1}"]`);
+  for (const [i, product] of products.entries()) {
+    await wedgeScan(page, product.barcodes[0]?.code ?? '');
+    if (i % 20 === 19) await expect(rowAt(i + 1)).toBeInViewport();
+  }
+  await expect(table).toHaveAttribute('aria-rowcount', String(products.length + 1));
+  await expect(rowAt(products.length)).toContainText(products.at(-1)?.barcodes[0]?.code ?? '');
+  await expect(rowAt(products.length)).toBeInViewport();
+  // Only the lines near the view are drawn; the rest are a scroll away.
+  expect(await table.locator('tbody tr').count()).toBeLessThan(products.length);
+  const sum = (list: typeof products) => list.reduce((total, p) => total + p.priceFen, 0);
+  await expect(page.getByTestId('sale-total')).toHaveText(formatFen(sum(products), { symbol: true }));
+
+  await expect(rowAt(1)).toHaveCount(0);
+  await table.evaluate((element) => element.parentElement?.scrollTo({ top: 0 }));
+  await expect(rowAt(1)).toContainText(first.barcodes[0]?.code ?? '');
+  await page.getByRole('button', { name: 'Void 1', exact: true }).click();
+  await expect(table).toHaveAttribute('aria-rowcount', String(products.length));
+  await expect(page.getByTestId('sale-total')).toHaveText(formatFen(sum(products.slice(1)), { symbol: true }));
+
+  await page.getByLabel('Cash given (yuan)').fill(formatFen(sum(products.slice(1))));
+  await page.getByRole('button', { name: 'Cash', exact: true }).click();
+  const receipt = page.getByRole('region', { name: 'Receipt' });
+  await expect(receipt.getByTestId('receipt-total')).toContainText(formatFen(sum(products.slice(1)), { symbol: true }));
+});
+
 test('offline, the lane keeps selling for cash; back online, each sale is recorded once', async ({ page }) => {
   const [, , , d, e] = counted;
   if (!d || !e) throw new Error('seed catalog lacks products');

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { v7 as uuidv7 } from 'uuid';
@@ -123,12 +124,6 @@ function Selling({
   const [discountInput, setDiscountInput] = useState({ percent: '', amount: '' });
   const client = useTRPCClient();
   const barcodeField = useRef<HTMLInputElement>(null);
-  const linesPanel = useRef<HTMLDivElement>(null);
-  const lineCount = lane.cart.lines.length;
-  useLayoutEffect(() => {
-    const panel = linesPanel.current;
-    if (panel) panel.scrollTop = panel.scrollHeight;
-  }, [lineCount]);
   const { cart, dispatch, lookup, negativeStockRequest } = lane;
   const onLineDiscount = useCallback((lineId: string) => {
     setDiscountInput({ percent: '', amount: '' });
@@ -431,49 +426,13 @@ function Selling({
             }}
           />
         )}
-        {/* The lines scroll in their own panel, newest in view, so a scan relays out and repaints that panel alone;
-            fixed table layout lays out a new line without re-measuring every line before it. */}
-        <div ref={linesPanel} className="h-[55vh] overflow-y-auto [contain:strict]">
-          <table className="data-table table-fixed" aria-label={t('lane.lines')}>
-            <colgroup>
-              <col className="w-12" />
-              <col />
-              <col className="w-28" />
-              <col className="w-28" />
-              <col className="w-72" />
-            </colgroup>
-            <thead className="sticky top-0">
-              <tr>
-                <th>#</th>
-                <th>{t('lane.lines')}</th>
-                <th>{t('lane.quantity')}</th>
-                <th className="text-right">{t('lane.total')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {cart.lines.map((line, i) => (
-                <LineRow
-                  key={line.lineId}
-                  line={line}
-                  index={i}
-                  totalFen={totals.lines[i]?.totalFen ?? 0}
-                  lineDiscountFen={totals.lines[i]?.lineDiscountFen ?? 0}
-                  dispatch={guardedDispatch}
-                  onLineDiscount={onLineDiscount}
-                  onOverridePrice={onOverridePrice}
-                />
-              ))}
-              {cart.lines.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="py-10 text-center text-slate-400">
-                    {t('lane.empty')}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <SaleLines
+          lines={cart.lines}
+          lineTotals={totals.lines}
+          dispatch={guardedDispatch}
+          onLineDiscount={onLineDiscount}
+          onOverridePrice={onOverridePrice}
+        />
       </section>
       <aside className="flex flex-col gap-3">
         <div className="rounded bg-white p-4 shadow">
@@ -599,29 +558,121 @@ function Selling({
   );
 }
 
+/** The lines table's columns, shared by its header and rows. */
+const LINE_GRID = 'grid grid-cols-[3rem_minmax(0,1fr)_7rem_7rem_18rem]';
+const LINE_HEIGHT_ESTIMATE_PX = 53;
+
+interface LineCallbacks {
+  dispatch: (action: CartAction) => void;
+  onLineDiscount: (lineId: string) => void;
+  onOverridePrice: (lineId: string) => void;
+}
+
+/**
+ * The sale's lines in their own scrolling panel, newest in view. Only the lines near the view are in the DOM, so a
+ * scan lays out and paints a screenful whatever the sale's length; aria-rowcount and aria-rowindex tell assistive
+ * technology the whole table. Rows are grids, not table layout, so the roles restate the table's semantics.
+ */
+const SaleLines = memo(function SaleLines({
+  lines,
+  lineTotals,
+  ...callbacks
+}: LineCallbacks & { lines: Cart['lines']; lineTotals: { totalFen: number; lineDiscountFen: number }[] }) {
+  const t = useT();
+  const panel = useRef<HTMLDivElement>(null);
+  // No React Compiler here; rows get the virtualizer's measureElement, which stays the same function throughout.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => panel.current,
+    estimateSize: () => LINE_HEIGHT_ESTIMATE_PX,
+    getItemKey: (index) => lines[index]?.lineId ?? index,
+    overscan: 6,
+    useFlushSync: false,
+  });
+  useLayoutEffect(() => {
+    const element = panel.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, [lines.length]);
+  return (
+    <div ref={panel} className="h-[55vh] overflow-y-auto [contain:strict]">
+      <table role="table" aria-label={t('lane.lines')} aria-rowcount={lines.length + 1} className="data-table block">
+        <thead role="rowgroup" className="sticky top-0 z-10 block">
+          <tr role="row" aria-rowindex={1} className={LINE_GRID}>
+            <th role="columnheader">#</th>
+            <th role="columnheader">{t('lane.lines')}</th>
+            <th role="columnheader">{t('lane.quantity')}</th>
+            <th role="columnheader" className="text-right">
+              {t('lane.total')}
+            </th>
+            <th role="columnheader" />
+          </tr>
+        </thead>
+        <tbody
+          role="rowgroup"
+          className="relative block"
+          style={lines.length > 0 ? { height: virtualizer.getTotalSize() } : undefined}
+        >
+          {virtualizer.getVirtualItems().map((item) => {
+            const line = lines[item.index];
+            if (!line) return null;
+            return (
+              <LineRow
+                key={item.key}
+                measure={virtualizer.measureElement}
+                line={line}
+                index={item.index}
+                top={item.start}
+                totalFen={lineTotals[item.index]?.totalFen ?? 0}
+                lineDiscountFen={lineTotals[item.index]?.lineDiscountFen ?? 0}
+                {...callbacks}
+              />
+            );
+          })}
+          {lines.length === 0 && (
+            <tr role="row" className="block">
+              <td role="cell" className="block py-10 text-center text-slate-400">
+                {t('lane.empty')}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+});
+
 /** One line of the sale; memoized, so a scan renders the new line and the totals, not every line before it. */
 const LineRow = memo(function LineRow({
+  measure,
   line,
   index,
+  top,
   totalFen,
   lineDiscountFen,
   dispatch,
   onLineDiscount,
   onOverridePrice,
-}: {
+}: LineCallbacks & {
+  measure: (row: HTMLTableRowElement | null) => void;
   line: Cart['lines'][number];
   index: number;
+  top: number;
   totalFen: number;
   lineDiscountFen: number;
-  dispatch: (action: CartAction) => void;
-  onLineDiscount: (lineId: string) => void;
-  onOverridePrice: (lineId: string) => void;
 }) {
   const t = useT();
   return (
-    <tr>
-      <td>{index + 1}</td>
-      <td>
+    <tr
+      ref={measure}
+      role="row"
+      data-index={index}
+      aria-rowindex={index + 2}
+      className={`${LINE_GRID} absolute inset-x-0 top-0`}
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      <td role="cell">{index + 1}</td>
+      <td role="cell">
         {line.nameZh}
         <div className="text-xs text-slate-500">{line.scannedCode}</div>
         {lineDiscountFen > 0 && (
@@ -630,7 +681,7 @@ const LineRow = memo(function LineRow({
           </div>
         )}
       </td>
-      <td>
+      <td role="cell">
         {line.unit === 'each' && line.labelTotalFen === null ? (
           <input
             type="number"
@@ -646,8 +697,10 @@ const LineRow = memo(function LineRow({
           `${((line.weightGrams ?? 0) / 1000).toFixed(3)} kg`
         )}
       </td>
-      <td className="text-right font-mono">{formatFen(totalFen)}</td>
-      <td>
+      <td role="cell" className="text-right font-mono">
+        {formatFen(totalFen)}
+      </td>
+      <td role="cell">
         <button
           type="button"
           className="mr-3 text-brand-700 hover:underline"
