@@ -15,6 +15,8 @@ import { benchStockLists } from './stock-lists';
  */
 const products = Number(process.env.BENCH_PRODUCTS ?? 200_000);
 const runs = Number(process.env.BENCH_RUNS ?? 200);
+/** BENCH_STEPS=sales,import runs only those steps (of search, lists, sales, import); all by default. */
+const steps = new Set((process.env.BENCH_STEPS ?? 'search,lists,sales,import').split(',').map((s) => s.trim()));
 const movementsFor = (kind: string) =>
   Number(process.env.BENCH_MOVEMENTS ?? (kind === 'postgres' ? 10_000_000 : 1_000_000));
 
@@ -57,6 +59,30 @@ async function inScratchDatabase<T>(base: DatabaseConfig, work: (db: Database) =
   }
 }
 
+const SETTLED_TABLES = [
+  'products',
+  'barcodes',
+  'stock_levels',
+  'stock_movements',
+  'sales',
+  'sale_lines',
+  'sale_tenders',
+  'cash_movements',
+  'shifts',
+];
+
+/**
+ * Like pgbench, measures from a settled database: earlier runs' dead rows vacuumed (this machine's server runs
+ * with autovacuum off, so they pile up) and the planner's statistics fresh after the seed.
+ */
+async function settle(sql: postgres.Sql): Promise<void> {
+  const [setting] = await sql<{ autovacuum: string }[]>`show autovacuum`;
+  const started = performance.now();
+  await sql.unsafe(`vacuum (analyze) ${SETTLED_TABLES.join(', ')}`);
+  const autovacuum = setting?.autovacuum === 'off' ? ' (autovacuum is off on this server)' : '';
+  console.log(`Vacuumed and analyzed in ${((performance.now() - started) / 1000).toFixed(1)} s${autovacuum}`);
+}
+
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
@@ -80,21 +106,21 @@ try {
   if (added)
     console.log(`Added ${added} stock movements in ${((performance.now() - ledgerStarted) / 1000).toFixed(1)} s`);
   await seedReorderRules(handle.db, storeId);
+  if (raw) await settle(raw);
   const ctx = await staffContextForBench(handle.db, storeId);
-  const search = await benchProductSearch(ctx, raw, runs);
-  console.log('');
-  printTable(search.header, search.rows);
-  const lists = await benchStockLists(ctx, raw, runs, movements);
-  console.log('');
-  printTable(lists.header, lists.rows);
-  const sales = await benchFinalizeSales(handle.db, storeId, raw, Number(process.env.BENCH_SALES_PER_LANE ?? 250));
-  console.log('');
-  printTable(sales.header, sales.rows);
-  const catalogImport = await inScratchDatabase(config, (db) =>
-    benchCatalogImport(db, Number(process.env.BENCH_IMPORT_LINES ?? 100_000)),
-  );
-  console.log('');
-  printTable(catalogImport.header, catalogImport.rows);
+  const printed = (table: { header: string[]; rows: string[][] }) => {
+    console.log('');
+    printTable(table.header, table.rows);
+  };
+  if (steps.has('search')) printed(await benchProductSearch(ctx, raw, runs));
+  if (steps.has('lists')) printed(await benchStockLists(ctx, raw, runs, movements));
+  if (steps.has('sales')) {
+    printed(await benchFinalizeSales(handle.db, storeId, raw, Number(process.env.BENCH_SALES_PER_LANE ?? 1000)));
+  }
+  if (steps.has('import')) {
+    const lines = Number(process.env.BENCH_IMPORT_LINES ?? 100_000);
+    printed(await inScratchDatabase(config, (db) => benchCatalogImport(db, lines)));
+  }
   if (!raw) console.log('\n(raw postgres.js figures need PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
   console.log(
     '\nCheckout lane in the browser (100,000 products: open, first download, scan → line): npm run bench:lane',

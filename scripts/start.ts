@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databaseConfigFromEnv, openDatabase } from '../db/client';
+import { sql } from 'drizzle-orm';
+import { databaseConfigFromEnv, openDatabase, rowsOf } from '../db/client';
 import { FolderLockedError, lockFolder } from '../db/folder-lock';
 import { prepareDatabase } from '../db/prepare-database';
 import { DEMO_LOGINS } from '../db/seed/demo-seed';
@@ -66,6 +67,13 @@ async function main(): Promise<void> {
   try {
     const { seeded } = await prepareDatabase(handle);
     console.log(seeded ? 'Migrated and seeded the demo store.' : 'Migrated; existing data kept.');
+    if (handle.kind === 'postgres') {
+      const [setting] = rowsOf<{ autovacuum: string }>(await handle.db.execute(sql`show autovacuum`));
+      // Every sale updates its products' stock levels: without vacuum those rows bloat and sales slow down.
+      if (setting?.autovacuum === 'off') {
+        console.warn('Warning: autovacuum is off on this PostgreSQL server; vacuum the database regularly.');
+      }
+    }
     if (process.env.MISPOS_SIMULATOR !== 'off') {
       simulators = await startLaneSimulators(handle.db, Number(process.env.MISPOS_SIM_PORT ?? 9100));
     }
