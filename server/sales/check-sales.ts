@@ -19,7 +19,10 @@ export interface SaleToRecord {
   readonly changeFen: number;
 }
 
-/** The rows of one new sale, keyed as the columns they fill (see write-sales.ts). */
+/**
+ * The rows of one new sale, keyed as the columns they fill (see write-sales.ts), plus the facts they were judged
+ * on (`lane_timezone`, each line's `catalog_price_fen`), which the write requires to still hold.
+ */
 export interface SaleRows {
   sale: Record<string, unknown>;
   lines: Record<string, unknown>[];
@@ -44,9 +47,11 @@ const READ_SALE_FACTS = `select
      from products where id = any($4::text::uuid[]))`;
 
 type Recorded = [string, string, string, number, number, string];
-type Lane = [string, string, number, string];
+/** id, store id, number, the store's time zone. */
+export type Lane = [string, string, number, string];
 type Shift = [string, string, string, string, 'open' | 'closed'];
-type Product = [string, string, number];
+/** id, store id, catalog price. */
+export type Product = [string, string, number];
 
 // The ids were parsed as UUIDs, so a Postgres array literal of them needs no quoting.
 const uuidArray = (ids: Iterable<string>) => `{${[...new Set(ids)].join(',')}}`;
@@ -56,6 +61,11 @@ const uuidArray = (ids: Iterable<string>) => `{${[...new Set(ids)].join(',')}}`;
  * succeeds even after its shift closed), a sale breaking a rule its error, and a new sale the rows to write.
  */
 export async function checkSales(db: Database, batch: readonly SaleToRecord[]): Promise<SaleVerdict[]> {
+  return judgeSales(batch, await readSaleFacts(db, batch));
+}
+
+/** What the checks need to know of these sales, their lanes, shifts and products, read in one query. */
+export async function readSaleFacts(db: Database, batch: readonly SaleToRecord[]): Promise<SaleFacts> {
   const [row] = await runStatement(db, 'check_sales', READ_SALE_FACTS, [
     uuidArray(batch.map((s) => s.input.saleId)),
     uuidArray(batch.map((s) => s.input.laneId)),
@@ -63,7 +73,7 @@ export async function checkSales(db: Database, batch: readonly SaleToRecord[]): 
     uuidArray(batch.flatMap((s) => s.input.lines.map((line) => line.productId))),
   ]);
   const [recorded, lanes, shifts, products] = row ?? [];
-  const facts: SaleFacts = {
+  return {
     recorded: new Map(jsonColumn<Recorded[]>(recorded).map((r) => [r[0], r])),
     lanes: new Map(jsonColumn<Lane[]>(lanes).map((l) => [l[0], l])),
     shifts: new Map(
@@ -74,6 +84,10 @@ export async function checkSales(db: Database, batch: readonly SaleToRecord[]): 
     ),
     products: new Map(jsonColumn<Product[]>(products).map((p) => [p[0], p])),
   };
+}
+
+/** Each sale's verdict on these facts: the one place the rules for recording a sale are applied. */
+export function judgeSales(batch: readonly SaleToRecord[], facts: SaleFacts): SaleVerdict[] {
   return batch.map((sale) => {
     try {
       return judgeSale(sale, facts);
@@ -84,12 +98,20 @@ export async function checkSales(db: Database, batch: readonly SaleToRecord[]): 
   });
 }
 
-interface SaleFacts {
+export interface SaleFacts {
   recorded: Map<string, Recorded>;
   lanes: Map<string, Lane>;
-  shifts: Map<string, { id: string; storeId: string; laneId: string; staffId: string; status: 'open' | 'closed' }>;
+  shifts: Map<string, ShiftFacts>;
   products: Map<string, Product>;
 }
+
+export type ShiftFacts = {
+  id: string;
+  storeId: string;
+  laneId: string;
+  staffId: string;
+  status: 'open' | 'closed';
+};
 
 function judgeSale({ ctx, input, totals, changeFen }: SaleToRecord, facts: SaleFacts): SaleVerdict {
   const known = facts.recorded.get(input.saleId);
@@ -149,6 +171,7 @@ function judgeSale({ ctx, input, totals, changeFen }: SaleToRecord, facts: SaleF
       recorded_at: recordedAt,
       sent_offline: input.sentOffline,
       price_differences: priceDifferences,
+      lane_timezone: lane.timeZone,
     },
     lines: input.lines.map((line, index) => {
       const priced = totals.lines[index];
@@ -172,6 +195,7 @@ function judgeSale({ ctx, input, totals, changeFen }: SaleToRecord, facts: SaleF
         total_fen: priced?.totalFen ?? 0,
         vat_rate_bps: line.vatRateBps,
         vat_fen: priced?.vatFen ?? 0,
+        catalog_price_fen: catalogPrices.get(line.productId),
       };
     }),
     tenders: input.tenders.map((tender) => ({

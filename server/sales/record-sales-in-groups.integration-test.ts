@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
-import { saleLines, sales } from '../../db/schema';
+import { products, saleLines, sales, stores } from '../../db/schema';
 import { inTransaction } from '../core/context';
 import { isUniqueViolation } from '../core/errors';
 import { closeShift } from '../shifts/close-shift';
@@ -55,6 +55,29 @@ forEachDatabase((database) => {
     const all = [one, two, wrongLane, notYours, unknownProduct].map((s) => s.saleId);
     expect((await recordedIds(all)).sort()).toEqual([one.saleId, two.saleId].sort());
     expect(await onHandOf(cola.id)).toEqual({ projection: -3, ledger: -3 });
+  });
+
+  it('judges each sale on what the database holds now, though the writer remembers an earlier sale’s facts', async () => {
+    const { lane, cashier, shift, cola } = await openLanes();
+    const first = cashSale(lane, shift.id, saleLine(cola, 1));
+    await finalizeSale(cashier, first);
+    await database().db.update(products).set({ priceFen: 400 }).where(eq(products.id, cola.id));
+    await database().db.update(stores).set({ timezone: 'Europe/London' }).where(eq(stores.id, store.storeId));
+    const next = cashSale(lane, shift.id, saleLine(cola, 1));
+    expect(await finalizeSale(cashier, next)).toMatchObject({ totalFen: 350 });
+    const recorded = await database()
+      .db.select({ id: sales.id, priceDifferences: sales.priceDifferences, localHour: sales.localHour })
+      .from(sales)
+      .where(inArray(sales.id, [first.saleId, next.saleId]));
+    expect(recorded.sort((a, b) => (a.id === first.saleId ? -1 : b.id === first.saleId ? 1 : 0))).toEqual([
+      { id: first.saleId, priceDifferences: [], localHour: 10 },
+      {
+        id: next.saleId,
+        priceDifferences: [{ productId: cola.id, lanePriceFen: 350, catalogPriceFen: 400 }],
+        localHour: 2,
+      },
+    ]);
+    expect(await onHandOf(cola.id)).toEqual({ projection: -2, ledger: -2 });
   });
 
   it('records the others one at a time when the group fails, so one bad sale is refused alone', async () => {

@@ -1,8 +1,9 @@
 import type { Database } from '../../db/client';
 import { DomainError } from '../core/errors';
-import { checkSales, type SaleToRecord, type SaleVerdict } from './check-sales';
+import { judgeSales, readSaleFacts, type SaleToRecord, type SaleVerdict } from './check-sales';
 import type { FinalizedSale } from './finalize-sale';
 import { recordSaleAlone } from './record-sale-alone';
+import { SaleFactsCache } from './sale-facts-cache';
 import { writeSales } from './write-sales';
 
 const MAX_SALES_PER_GROUP = 64;
@@ -16,22 +17,29 @@ interface Waiting {
   readonly resolve: (answer: FinalizedSale) => void;
   readonly reject: (error: unknown) => void;
   races: number;
+  /** Judged on remembered facts and not written: the next group checks it against the database. */
+  mustCheck: boolean;
 }
 
 /**
- * Group commit: the sales that arrive while the previous group is being written are checked in one query
- * and written in one statement, so they share one durable commit. Each caller is answered only after that
- * commit; if the group fails, its sales are recorded one at a time so each gets its own answer or error.
+ * Group commit: the sales that arrive while the previous group is being written are judged together and written
+ * in one statement, so they share one durable commit. Each caller is answered only after that commit; if the
+ * group fails, its sales are recorded one at a time so each gets its own answer or error.
+ *
+ * A group is judged on the facts remembered from earlier checks when it can be, saving a query; the write then
+ * requires those facts to still hold, and a sale it leaves unwritten (changed facts, or already recorded) is
+ * checked against the database in the next group, which answers it exactly as if no facts had been remembered.
  */
 class SaleGroupWriter {
   private readonly waiting: Waiting[] = [];
+  private readonly facts = new SaleFactsCache();
   private busy = false;
 
   constructor(private readonly db: Database) {}
 
   record(sale: SaleToRecord): Promise<FinalizedSale> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ sale, resolve, reject, races: 0 });
+      this.waiting.push({ sale, resolve, reject, races: 0, mustCheck: false });
       this.schedule();
     });
   }
@@ -61,13 +69,24 @@ class SaleGroupWriter {
     return this.waiting.splice(0, count);
   }
 
+  /** Verdicts on remembered facts if every sale has them and passes, else on facts read now. */
+  private async judge(group: Waiting[]): Promise<{ verdicts: SaleVerdict[]; remembered: boolean }> {
+    const batch = group.map((w) => w.sale);
+    const known = group.some((w) => w.mustCheck) ? null : this.facts.factsFor(batch);
+    if (known) {
+      const verdicts = judgeSales(batch, known);
+      if (verdicts.every((v) => v.kind === 'new')) return { verdicts, remembered: true };
+    }
+    const facts = await readSaleFacts(this.db, batch);
+    this.facts.remember(facts);
+    return { verdicts: judgeSales(batch, facts), remembered: false };
+  }
+
   private async writeGroup(group: Waiting[]): Promise<void> {
     let verdicts: SaleVerdict[];
+    let remembered: boolean;
     try {
-      verdicts = await checkSales(
-        this.db,
-        group.map((w) => w.sale),
-      );
+      ({ verdicts, remembered } = await this.judge(group));
     } catch {
       return recordEachAlone(group);
     }
@@ -96,7 +115,10 @@ class SaleGroupWriter {
       }
       for (const { waiting, verdict } of writing) {
         if (inserted.has(waiting.sale.input.saleId)) waiting.resolve(verdict.answer);
-        else if (++waiting.races <= MAX_RACES) again.push(waiting);
+        else if (remembered) {
+          waiting.mustCheck = true;
+          again.push(waiting);
+        } else if (++waiting.races <= MAX_RACES) again.push(waiting);
         else
           waiting.reject(new DomainError('CONFLICT', 'sale.conflict', 'The sale could not be recorded; send it again'));
       }

@@ -3,8 +3,9 @@ import type { SaleRows } from './check-sales';
 import { runStatement } from './run-statement';
 
 /*
- * One atomic statement: a sale whose id is taken writes nothing else; the shift's row lock makes a closing
- * shift either count the sale or refuse it; stock levels go in product id order, so lanes queue, not deadlock.
+ * One atomic statement: a sale whose id is taken, or whose judged facts (its own open shift on its lane, the
+ * store's time zone, each product's store and catalog price) no longer hold, writes nothing. The shift's row lock
+ * makes a closing shift count the sale or refuse it; stock levels go in product id order, so lanes never deadlock.
  */
 const WRITE_SALES = `with new_sales as (
   insert into sales (id, store_id, lane_id, shift_id, staff_id, kind, receipt_no, customer_segment, gross_fen,
@@ -15,8 +16,16 @@ const WRITE_SALES = `with new_sales as (
   from jsonb_to_recordset($1::jsonb) as s(id uuid, store_id uuid, lane_id uuid, shift_id uuid, staff_id uuid,
     receipt_no text, customer_segment text, gross_fen int, discount_fen int, total_fen int, change_fen int,
     business_date date, local_hour int, sold_at timestamptz, recorded_at timestamptz, sent_offline boolean,
-    price_differences jsonb)
-  join shifts on shifts.id = s.shift_id and shifts.status = 'open'
+    price_differences jsonb, lane_timezone text)
+  join shifts on shifts.id = s.shift_id and shifts.status = 'open' and shifts.store_id = s.store_id
+    and shifts.lane_id = s.lane_id and shifts.staff_id = s.staff_id
+  join lanes on lanes.id = s.lane_id and lanes.store_id = s.store_id
+  join stores on stores.id = s.store_id and stores.timezone = s.lane_timezone
+  where not exists (
+    select from jsonb_to_recordset($2::jsonb) as judged(sale_id uuid, product_id uuid, catalog_price_fen int)
+    left join products on products.id = judged.product_id and products.store_id = s.store_id
+      and products.price_fen = judged.catalog_price_fen
+    where judged.sale_id = s.id and products.id is null)
   order by s.id
   for share of shifts
   on conflict (id) do nothing
