@@ -9,6 +9,7 @@ import { writeSales } from './write-sales';
 const MAX_SALES_PER_GROUP = 64;
 const MAX_LINES_PER_GROUP = 2_000;
 const MAX_RACES = 3;
+const MAX_GROUPS_IN_FLIGHT = 2;
 
 type NewSale = Extract<SaleVerdict, { kind: 'new' }>;
 
@@ -26,6 +27,10 @@ interface Waiting {
  * in one statement, so they share one durable commit. Each caller is answered only after that commit; if the
  * group fails, its sales are recorded one at a time so each gets its own answer or error.
  *
+ * Two groups may be in flight: while one waits on its commit or on another's stock-level rows, the other is
+ * written. A sale sent again while its first copy is in the other group waits on that insert and is answered
+ * from what it recorded.
+ *
  * A group is judged on the facts remembered from earlier checks when it can be, saving a query; the write then
  * requires those facts to still hold, and a sale it leaves unwritten (changed facts, or already recorded) is
  * checked against the database in the next group, which answers it exactly as if no facts had been remembered.
@@ -33,7 +38,9 @@ interface Waiting {
 class SaleGroupWriter {
   private readonly waiting: Waiting[] = [];
   private readonly facts = new SaleFactsCache();
-  private busy = false;
+  private inFlight = 0;
+  /** Groups scheduled but not yet formed: the sales waiting then are shared out between them. */
+  private starting = 0;
 
   constructor(private readonly db: Database) {}
 
@@ -45,24 +52,31 @@ class SaleGroupWriter {
   }
 
   private schedule(): void {
-    if (this.busy || this.waiting.length === 0) return;
-    this.busy = true;
-    // A macrotask later, so callers answered by the last group (and their next sales) join this one.
-    setImmediate(() => {
-      const group = this.takeGroup();
-      void this.writeGroup(group)
-        .catch((error: unknown) => group.forEach((waiting) => waiting.reject(error)))
-        .finally(() => {
-          this.busy = false;
-          this.schedule();
-        });
-    });
+    while (this.inFlight < MAX_GROUPS_IN_FLIGHT && this.waiting.length > this.starting) {
+      this.inFlight++;
+      this.starting++;
+      // A macrotask later, so callers answered by the last group (and their next sales) join this one.
+      setImmediate(() => {
+        const group = this.takeGroup(Math.ceil(this.waiting.length / this.starting));
+        this.starting--;
+        if (group.length === 0) {
+          this.inFlight--;
+          return;
+        }
+        void this.writeGroup(group)
+          .catch((error: unknown) => group.forEach((waiting) => waiting.reject(error)))
+          .finally(() => {
+            this.inFlight--;
+            this.schedule();
+          });
+      });
+    }
   }
 
-  private takeGroup(): Waiting[] {
+  private takeGroup(share: number): Waiting[] {
     let lines = 0;
     let count = 0;
-    while (count < this.waiting.length && count < MAX_SALES_PER_GROUP && lines < MAX_LINES_PER_GROUP) {
+    while (count < this.waiting.length && count < Math.min(share, MAX_SALES_PER_GROUP) && lines < MAX_LINES_PER_GROUP) {
       lines += this.waiting[count]?.sale.input.lines.length ?? 0;
       count++;
     }
