@@ -15,18 +15,8 @@ import { writeSales } from './write-sales';
  */
 export async function recordSaleAlone(sale: SaleToRecord): Promise<FinalizedSale> {
   return inTransaction(sale.ctx, async (tx) => {
-    const [verdict] = await checkSales(tx.db, [{ ...sale, ctx: tx }]);
-    if (!verdict) throw new Error('checkSales answers one verdict per sale');
+    const verdict = await checkAndWrite(tx, sale);
     if (verdict.kind === 'recorded') return verdict.answer;
-    if (verdict.kind === 'refused') throw verdict.error;
-    await claimCardPayments(tx, sale.input.saleId, sale.input.tenders);
-    const inserted = await writeSales(tx.db, [verdict.rows]);
-    if (!inserted.has(sale.input.saleId)) {
-      const [raced] = await checkSales(tx.db, [{ ...sale, ctx: tx }]);
-      if (raced?.kind === 'recorded') return raced.answer;
-      if (raced?.kind === 'refused') throw raced.error;
-      throw new DomainError('CONFLICT', 'sale.conflict', 'The sale could not be recorded; send it again');
-    }
     await recordApprovals(tx, sale, verdict.catalogPrices);
     await recordNegativeStockApprovals(tx, sale);
     for (const { line, voidedAt } of sale.input.voidedLines) {
@@ -45,6 +35,28 @@ export async function recordSaleAlone(sale: SaleToRecord): Promise<FinalizedSale
     }
     return verdict.answer;
   });
+}
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Checks the sale and writes it, or answers how it was recorded before. The write requires the facts the sale
+ * was judged on to still hold, so a price or time zone changed in between means judging it again.
+ */
+async function checkAndWrite(tx: StaffContext, sale: SaleToRecord) {
+  let claimed = false;
+  for (let attempt = 1; ; attempt++) {
+    const [verdict] = await checkSales(tx.db, [{ ...sale, ctx: tx }]);
+    if (!verdict) throw new Error('checkSales answers one verdict per sale');
+    if (verdict.kind === 'refused') throw verdict.error;
+    if (verdict.kind === 'recorded') return verdict;
+    if (!claimed) await claimCardPayments(tx, sale.input.saleId, sale.input.tenders);
+    claimed = true;
+    if ((await writeSales(tx.db, [verdict.rows])).has(sale.input.saleId)) return verdict;
+    if (attempt === MAX_ATTEMPTS) {
+      throw new DomainError('CONFLICT', 'sale.conflict', 'The sale could not be recorded; send it again');
+    }
+  }
 }
 
 /** Price overrides and discounts beyond the cashier's limit stand only with a supervisor's approval, audited. */

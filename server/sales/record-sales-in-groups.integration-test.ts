@@ -166,4 +166,21 @@ forEachDatabase((database) => {
     expect(await onHandOf(cola.id)).toEqual({ projection: 0, ledger: 0 });
     await expect(finalizeSale(cashier, input)).rejects.toMatchObject({ reason: 'shift.closed' });
   });
+  it('writes nothing for a sale whose product changed price between the check and the write, then judges it again', async () => {
+    const { lane, cashier, shift, cola } = await openLanes();
+    const input = FinalizeSaleInput.parse(cashSale(lane, shift.id, saleLine(cola, 1)));
+    const totals = priceSale(input.lines, null);
+    const [verdict] = await checkSales(database().db, [{ ctx: cashier, input, totals, changeFen: 10_000 - 350 }]);
+    if (verdict?.kind !== 'new') throw new Error('the sale should pass its checks');
+    await database().db.update(products).set({ priceFen: 380 }).where(eq(products.id, cola.id));
+    expect(await writeSales(database().db, [verdict.rows])).toEqual(new Set());
+    expect(await recordedIds([input.saleId])).toEqual([]);
+    await finalizeSale(cashier, input);
+    const [recorded] = await database()
+      .db.select({ priceDifferences: sales.priceDifferences })
+      .from(sales)
+      .where(eq(sales.id, input.saleId));
+    expect(recorded?.priceDifferences).toEqual([{ productId: cola.id, lanePriceFen: 350, catalogPriceFen: 380 }]);
+    expect(await onHandOf(cola.id)).toEqual({ projection: -1, ledger: -1 });
+  });
 });

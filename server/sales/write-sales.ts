@@ -21,11 +21,12 @@ const WRITE_SALES = `with new_sales as (
     and shifts.lane_id = s.lane_id and shifts.staff_id = s.staff_id
   join lanes on lanes.id = s.lane_id and lanes.store_id = s.store_id
   join stores on stores.id = s.store_id and stores.timezone = s.lane_timezone
-  where not exists (
-    select from jsonb_to_recordset($2::jsonb) as judged(sale_id uuid, product_id uuid, catalog_price_fen int)
-    left join products on products.id = judged.product_id and products.store_id = s.store_id
+  where s.id not in (
+    select judged.sale_id
+    from jsonb_to_recordset($2::jsonb) as judged(sale_id uuid, store_id uuid, product_id uuid, catalog_price_fen int)
+    left join products on products.id = judged.product_id and products.store_id = judged.store_id
       and products.price_fen = judged.catalog_price_fen
-    where judged.sale_id = s.id and products.id is null)
+    where products.id is null)
   order by s.id
   for share of shifts
   on conflict (id) do nothing
