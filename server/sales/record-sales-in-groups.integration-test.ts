@@ -29,6 +29,17 @@ forEachDatabase((database) => {
   const cashSale = (lane: { id: string; number: number }, shiftId: string, line: ReturnType<typeof saleLine>) =>
     saleInput(lane.id, lane.number, shiftId, [line], [{ kind: 'cash', amountFen: 10_000 }]);
 
+  /** A cash sale of one cola that has passed its checks, not yet written. */
+  async function checkedCashSale() {
+    const opened = await openLanes();
+    const { lane, cashier, shift, cola } = opened;
+    const input = FinalizeSaleInput.parse(cashSale(lane, shift.id, saleLine(cola, 1)));
+    const totals = priceSale(input.lines, null);
+    const [verdict] = await checkSales(database().db, [{ ctx: cashier, input, totals, changeFen: 10_000 - 350 }]);
+    if (verdict?.kind !== 'new') throw new Error('the sale should pass its checks');
+    return { ...opened, input, verdict };
+  }
+
   const recordedIds = async (saleIds: string[]) =>
     (await database().db.select({ id: sales.id }).from(sales).where(inArray(sales.id, saleIds))).map((r) => r.id);
 
@@ -155,23 +166,16 @@ forEachDatabase((database) => {
   });
 
   it('writes nothing for a sale whose shift closed between the check and the write, so the close counted it right', async () => {
-    const { lane, cashier, shift, cola } = await openLanes();
-    const input = FinalizeSaleInput.parse(cashSale(lane, shift.id, saleLine(cola, 1)));
-    const totals = priceSale(input.lines, null);
-    const [verdict] = await checkSales(database().db, [{ ctx: cashier, input, totals, changeFen: 10_000 - 350 }]);
-    if (verdict?.kind !== 'new') throw new Error('the sale should pass its checks');
+    const { cashier, shift, cola, input, verdict } = await checkedCashSale();
     await closeShift(cashier, { shiftId: shift.id, countedCashFen: 0 });
     expect(await writeSales(database().db, [verdict.rows])).toEqual(new Set());
     expect(await recordedIds([input.saleId])).toEqual([]);
     expect(await onHandOf(cola.id)).toEqual({ projection: 0, ledger: 0 });
     await expect(finalizeSale(cashier, input)).rejects.toMatchObject({ reason: 'shift.closed' });
   });
+
   it('writes nothing for a sale whose product changed price between the check and the write, then judges it again', async () => {
-    const { lane, cashier, shift, cola } = await openLanes();
-    const input = FinalizeSaleInput.parse(cashSale(lane, shift.id, saleLine(cola, 1)));
-    const totals = priceSale(input.lines, null);
-    const [verdict] = await checkSales(database().db, [{ ctx: cashier, input, totals, changeFen: 10_000 - 350 }]);
-    if (verdict?.kind !== 'new') throw new Error('the sale should pass its checks');
+    const { cashier, cola, input, verdict } = await checkedCashSale();
     await database().db.update(products).set({ priceFen: 380 }).where(eq(products.id, cola.id));
     expect(await writeSales(database().db, [verdict.rows])).toEqual(new Set());
     expect(await recordedIds([input.saleId])).toEqual([]);
