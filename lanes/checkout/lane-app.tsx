@@ -133,7 +133,8 @@ function Selling({
     setNewPrice('');
     setDialog({ kind: 'price', lineId });
   }, []);
-  const totals = cartTotals(cart);
+  // The same object until the cart changes, so the memoised lines skip renders for messages and dialogs.
+  const totals = useMemo(() => cartTotals(cart), [cart]);
 
   const scan = useCallback(
     async (raw: string) => {
