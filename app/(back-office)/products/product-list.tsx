@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useDeferredValue, useState } from 'react';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
+import { EmptyRow, ListPager } from '@/app/components/list-pager';
 import { useTRPC } from '@/app/trpc/client';
 import { formatFen } from '@/server/domain/money';
 
@@ -157,30 +158,16 @@ export function ProductList() {
                 <td>{p.active ? t('common.yes') : t('common.no')}</td>
               </tr>
             ))}
-            {products.data && products.data.items.length === 0 && (
-              <tr>
-                <td colSpan={8} className="py-8 text-center text-slate-500">
-                  {t('products.none')}
-                </td>
-              </tr>
-            )}
+            {products.data && products.data.items.length === 0 && <EmptyRow columns={8}>{t('products.none')}</EmptyRow>}
           </tbody>
         </table>
       </div>
-      <div className="mt-4 flex items-center gap-3">
-        <button type="button" className="btn-secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-          {t('products.previous')}
-        </button>
-        <span className="text-sm text-slate-600">{t('products.page', { page })}</span>
-        <button
-          type="button"
-          className="btn-secondary"
-          disabled={!products.data?.hasMore}
-          onClick={() => setPage(page + 1)}
-        >
-          {t('products.next')}
-        </button>
-      </div>
+      <ListPager
+        page={page}
+        hasNext={Boolean(products.data?.hasMore)}
+        onPrevious={() => setPage(page - 1)}
+        onNext={() => setPage(page + 1)}
+      />
     </section>
   );
 }

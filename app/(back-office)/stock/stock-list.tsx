@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useDeferredValue, useState } from 'react';
 import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
+import { EmptyRow, ListPager } from '@/app/components/list-pager';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen } from '@/server/domain/money';
@@ -138,35 +139,16 @@ export function StockList() {
                 </td>
               </tr>
             ))}
-            {stock.data && stock.data.items.length === 0 && (
-              <tr>
-                <td colSpan={8} className="py-8 text-center text-slate-500">
-                  {t('products.none')}
-                </td>
-              </tr>
-            )}
+            {stock.data && stock.data.items.length === 0 && <EmptyRow columns={8}>{t('products.none')}</EmptyRow>}
           </tbody>
         </table>
       </div>
-      <div className="mt-4 flex items-center gap-3">
-        <button
-          type="button"
-          className="btn-secondary"
-          disabled={pages.length === 0}
-          onClick={() => setPages(pages.slice(0, -1))}
-        >
-          {t('products.previous')}
-        </button>
-        <span className="text-sm text-slate-600">{t('products.page', { page: pages.length + 1 })}</span>
-        <button
-          type="button"
-          className="btn-secondary"
-          disabled={!stock.data?.nextAfterCode}
-          onClick={() => stock.data?.nextAfterCode && setPages([...pages, stock.data.nextAfterCode])}
-        >
-          {t('products.next')}
-        </button>
-      </div>
+      <ListPager
+        page={pages.length + 1}
+        hasNext={Boolean(stock.data?.nextAfterCode)}
+        onPrevious={() => setPages(pages.slice(0, -1))}
+        onNext={() => stock.data?.nextAfterCode && setPages([...pages, stock.data.nextAfterCode])}
+      />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
+import { EmptyRow, ListPager } from '@/app/components/list-pager';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 
@@ -75,29 +76,17 @@ export default function TransfersPage() {
               </tr>
             ))}
             {transfers.data && transfers.data.items.length === 0 && (
-              <tr>
-                <td colSpan={5} className="py-8 text-center text-slate-500">
-                  {t('transfer.none')}
-                </td>
-              </tr>
+              <EmptyRow columns={5}>{t('transfer.none')}</EmptyRow>
             )}
           </tbody>
         </table>
       </div>
-      <div className="mt-4 flex items-center gap-3">
-        <button type="button" className="btn-secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-          {t('products.previous')}
-        </button>
-        <span className="text-sm text-slate-600">{t('products.page', { page })}</span>
-        <button
-          type="button"
-          className="btn-secondary"
-          disabled={!transfers.data?.hasMore}
-          onClick={() => setPage(page + 1)}
-        >
-          {t('products.next')}
-        </button>
-      </div>
+      <ListPager
+        page={page}
+        hasNext={Boolean(transfers.data?.hasMore)}
+        onPrevious={() => setPage(page - 1)}
+        onNext={() => setPage(page + 1)}
+      />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import type { MessageKey } from '@/app/i18n/messages';
+import { EmptyRow, ListPager } from '@/app/components/list-pager';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 
@@ -55,29 +56,17 @@ export default function AdjustmentsPage() {
               </tr>
             ))}
             {adjustments.data && adjustments.data.items.length === 0 && (
-              <tr>
-                <td colSpan={6} className="py-8 text-center text-slate-500">
-                  {t('stock.noAdjustments')}
-                </td>
-              </tr>
+              <EmptyRow columns={6}>{t('stock.noAdjustments')}</EmptyRow>
             )}
           </tbody>
         </table>
       </div>
-      <div className="mt-4 flex items-center gap-3">
-        <button type="button" className="btn-secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-          {t('products.previous')}
-        </button>
-        <span className="text-sm text-slate-600">{t('products.page', { page })}</span>
-        <button
-          type="button"
-          className="btn-secondary"
-          disabled={!adjustments.data?.hasMore}
-          onClick={() => setPage(page + 1)}
-        >
-          {t('products.next')}
-        </button>
-      </div>
+      <ListPager
+        page={page}
+        hasNext={Boolean(adjustments.data?.hasMore)}
+        onPrevious={() => setPage(page - 1)}
+        onNext={() => setPage(page + 1)}
+      />
     </section>
   );
 }
