@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedCode } from '@/server/domain/resolve-code';
-import { cartReducer, cartTotals, emptyCart, type CartAction, type LaneProduct } from './cart';
+import { cartReducer, cartTotals, emptyCart, stockChangeOf, type CartAction, type LaneProduct } from './cart';
 
 const product = (overrides: Partial<LaneProduct> = {}): LaneProduct => ({
   id: '01a1ffb5-86f1-7718-8dee-9939211416ed',
@@ -48,6 +48,29 @@ describe('the lane cart', () => {
     });
     expect(cart.lines[0]).toMatchObject({ weightGrams: 1500, labelTotalFen: 1947 });
     expect(cartTotals(cart).totalFen).toBe(1947);
+  });
+
+  it('weighs a price label of weighed goods by its total and charges the total', () => {
+    const bananas = product({ unit: 'kg', priceFen: 690, plu: '1003', barcodes: [] });
+    const label = {
+      product: bananas,
+      scannedCode: '2001003009876',
+      kind: 'embedded-price',
+      labelTotalFen: 987,
+    } as const;
+    const cart = cartReducer(emptyCart('t'), { type: 'scan', resolved: label });
+    expect(cart.lines[0]).toMatchObject({ quantity: 1, weightGrams: 1430, labelTotalFen: 987 });
+    expect(cartTotals(cart).totalFen).toBe(987);
+    expect(stockChangeOf(emptyCart('t'), { type: 'scan', resolved: label })?.heldAfter).toBe(1430);
+  });
+
+  it('sells a counted item with a price label as one unit at the label total, with no weight', () => {
+    const cake = product({ priceFen: 690, plu: '1003', barcodes: [] });
+    const label = { product: cake, scannedCode: '2001003009876', kind: 'embedded-price', labelTotalFen: 987 } as const;
+    const cart = cartReducer(emptyCart('t'), { type: 'scan', resolved: label });
+    expect(cart.lines[0]).toMatchObject({ quantity: 1, weightGrams: null, labelTotalFen: 987 });
+    expect(cartTotals(cart).totalFen).toBe(987);
+    expect(stockChangeOf(emptyCart('t'), { type: 'scan', resolved: label })?.heldAfter).toBe(1);
   });
 
   it('voids a line but remembers it, and changes quantities of counted goods only', () => {

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { heldInSale, stockTaken, type NegativeStockApproval } from '@/server/domain/negative-stock';
 import type { ResolvedCode } from '@/server/domain/resolve-code';
-import { priceSale, settle, type Discount, type SaleLine, type Tender } from '@/server/domain/sale';
+import { lineWeightGrams, priceSale, settle, type Discount, type SaleLine, type Tender } from '@/server/domain/sale';
 
 export interface LaneProduct {
   id: string;
@@ -61,11 +61,16 @@ export const emptyCart = (at: string): Cart => ({
   tenders: [],
 });
 
-const lineWeight = (resolved: ResolvedCode<LaneProduct>, weightGrams?: number) =>
-  resolved.kind === 'embedded-weight' ? resolved.weightGrams : (weightGrams ?? null);
-
 function lineFor(resolved: ResolvedCode<LaneProduct>, weightGrams?: number): SaleLine {
   const { product } = resolved;
+  const labelTotalFen =
+    resolved.kind === 'embedded-price' || resolved.kind === 'embedded-weight' ? resolved.labelTotalFen : null;
+  const weighed = {
+    unit: product.unit,
+    weightGrams: resolved.kind === 'embedded-weight' ? resolved.weightGrams : (weightGrams ?? null),
+    unitPriceFen: product.priceFen,
+    labelTotalFen,
+  };
   return {
     lineId: uuidv7(),
     productId: product.id,
@@ -74,12 +79,9 @@ function lineFor(resolved: ResolvedCode<LaneProduct>, weightGrams?: number): Sal
     nameEn: product.nameEn,
     departmentId: product.departmentId,
     vatRateBps: product.vatRateBps,
-    unit: product.unit,
+    ...weighed,
     quantity: 1,
-    weightGrams: lineWeight(resolved, weightGrams),
-    unitPriceFen: product.priceFen,
-    labelTotalFen:
-      resolved.kind === 'embedded-price' || resolved.kind === 'embedded-weight' ? resolved.labelTotalFen : null,
+    weightGrams: lineWeightGrams(weighed),
     discount: null,
   };
 }
@@ -173,11 +175,7 @@ export function stockChangeOf(
 ): { productId: string; nameZh: string; unit: 'each' | 'kg'; heldBefore: number; heldAfter: number } | null {
   if (action.type === 'scan') {
     const { product } = action.resolved;
-    const adding = stockTaken({
-      unit: product.unit,
-      quantity: 1,
-      weightGrams: lineWeight(action.resolved, action.weightGrams),
-    });
+    const adding = stockTaken(lineFor(action.resolved, action.weightGrams));
     const heldBefore = heldInSale(cart.lines, product.id);
     return {
       productId: product.id,

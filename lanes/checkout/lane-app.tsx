@@ -11,7 +11,15 @@ import { useTRPC, useTRPCClient } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
 import type { ResolvedCode } from '@/server/domain/resolve-code';
-import { discountNeedsApproval, priceSale, quickCashAmounts, type Discount, type Tender } from '@/server/domain/sale';
+import {
+  discountNeedsApproval,
+  lineWeightGrams,
+  priceSale,
+  quickCashAmounts,
+  type Discount,
+  type SaleLine,
+  type Tender,
+} from '@/server/domain/sale';
 import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
 import { ApprovalDialog } from './approval-dialog';
 import { CardMenu } from './card-menu';
@@ -26,6 +34,12 @@ import { useLane, type LaneConfig, type NegativeStockRequest } from './use-lane'
 import { WedgeDetector } from './wedge-detector';
 
 const SEGMENTS = ['M-<25', 'M-25-45', 'M->45', 'F-<25', 'F-25-45', 'F->45'];
+
+/** A line sold by weight shows its weight (a price label's too); a counted line with a label, its quantity. */
+function weightOrQuantity(line: SaleLine): string {
+  const grams = lineWeightGrams(line);
+  return grams === null ? String(line.quantity) : `${(grams / 1000).toFixed(3)} kg`;
+}
 
 /** Stock as the ledger counts it: units, or grams shown as kg. */
 const stockQuantity = (quantity: number, unit: 'each' | 'kg') =>
@@ -695,7 +709,7 @@ const LineRow = memo(function LineRow({
             }
           />
         ) : (
-          `${((line.weightGrams ?? 0) / 1000).toFixed(3)} kg`
+          weightOrQuantity(line)
         )}
       </td>
       <td role="cell" className="text-right font-mono">

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { formatFen } from '@/server/domain/money';
+import { lineWeightGrams } from '@/server/domain/sale';
 import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
 import { cartTotals, type Cart } from './cart';
 
@@ -46,19 +47,22 @@ export function Receipt({
       <hr className="my-2 border-dashed border-black" />
       <table className="w-full">
         <tbody>
-          {cart.lines.map((line, i) => (
-            <tr key={line.lineId}>
-              <td>
-                {line.nameZh}
-                <div>
-                  {line.weightGrams !== null
-                    ? `${(line.weightGrams / 1000).toFixed(3)}kg × ${formatFen(line.unitPriceFen)}`
-                    : `${line.quantity} × ${formatFen(line.unitPriceFen)}`}
-                </div>
-              </td>
-              <td className="text-right align-top">{formatFen(totals.lines[i]?.totalFen ?? 0)}</td>
-            </tr>
-          ))}
+          {cart.lines.map((line, i) => {
+            const grams = lineWeightGrams(line);
+            return (
+              <tr key={line.lineId}>
+                <td>
+                  {line.nameZh}
+                  <div>
+                    {grams !== null
+                      ? `${(grams / 1000).toFixed(3)}kg × ${formatFen(line.unitPriceFen)}`
+                      : `${line.quantity} × ${formatFen(line.unitPriceFen)}`}
+                  </div>
+                </td>
+                <td className="text-right align-top">{formatFen(totals.lines[i]?.totalFen ?? 0)}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <hr className="my-2 border-dashed border-black" />

@@ -6,6 +6,7 @@ import {
   embeddedBarcodeLayoutSchema,
   parseEmbeddedBarcode,
   priceForWeight,
+  weightForPrice,
   type EmbeddedBarcodeLayout,
 } from './embedded-barcode';
 
@@ -172,5 +173,36 @@ describe('priceForWeight', () => {
     expect(priceForWeight(2999, 250)).toBe(750);
     // 1001 * 500 / 1000 = 500.5
     expect(priceForWeight(1001, 500)).toBe(501);
+  });
+});
+
+describe('weightForPrice', () => {
+  it('is the label total divided by the price per kg, in grams', () => {
+    // ¥9.87 of bananas at ¥6.90/kg: 987 × 1000 / 690 = 1430.43 g
+    expect(weightForPrice(690, 987)).toBe(1430);
+    expect(weightForPrice(1290, 1290)).toBe(1000);
+    expect(weightForPrice(1290, 0)).toBe(0);
+  });
+
+  it('rounds half up to the gram', () => {
+    // 1 × 1000 / 2000 = 0.5 g
+    expect(weightForPrice(2000, 1)).toBe(1);
+    // 3 × 1000 / 2001 = 1.4993 g
+    expect(weightForPrice(2001, 3)).toBe(1);
+    // 2 × 1000 / 1600 = 1.25 g; 7 × 1000 / 2800 = 2.5 g
+    expect(weightForPrice(1600, 2)).toBe(1);
+    expect(weightForPrice(2800, 7)).toBe(3);
+  });
+
+  it('tells no weight without a price', () => {
+    expect(weightForPrice(0, 987)).toBeNull();
+  });
+
+  it('gives back the weight a weight label was priced from whenever a gram costs more than a fen', () => {
+    for (const price of [1001, 1290, 3990]) {
+      for (const grams of [1, 37, 999, 1430, 25_000]) {
+        expect(weightForPrice(price, priceForWeight(price, grams))).toBe(grams);
+      }
+    }
   });
 });

@@ -65,3 +65,12 @@ export function buildEmbeddedBarcode(layout: EmbeddedBarcodeLayout, plu: string,
 export function priceForWeight(unitPriceFenPerKg: number, weightGrams: number): number {
   return roundHalfUpDiv(unitPriceFenPerKg * weightGrams, 1000);
 }
+
+/**
+ * The weight a price-embedded label stands for: total × 1000 ÷ price per kg, rounded half up to the gram.
+ * Null when there is no price to divide by. Priced again, the weight may differ from the total by rounding.
+ */
+export function weightForPrice(unitPriceFenPerKg: number, labelTotalFen: number): number | null {
+  if (unitPriceFenPerKg <= 0) return null;
+  return roundHalfUpDiv(labelTotalFen * 1000, unitPriceFenPerKg);
+}

@@ -37,13 +37,43 @@ describe('the negative stock rule', () => {
 
   it('counts counted goods in units and weighed goods in grams, across all the sale’s lines', () => {
     const lines = [
-      { productId: COLA, unit: 'each' as const, quantity: 2, weightGrams: null },
-      { productId: APPLES, unit: 'kg' as const, quantity: 1, weightGrams: 1250 },
-      { productId: COLA, unit: 'each' as const, quantity: 3, weightGrams: null },
+      {
+        productId: COLA,
+        unit: 'each' as const,
+        quantity: 2,
+        weightGrams: null,
+        unitPriceFen: 350,
+        labelTotalFen: null,
+      },
+      {
+        productId: APPLES,
+        unit: 'kg' as const,
+        quantity: 1,
+        weightGrams: 1250,
+        unitPriceFen: 1290,
+        labelTotalFen: null,
+      },
+      {
+        productId: COLA,
+        unit: 'each' as const,
+        quantity: 3,
+        weightGrams: null,
+        unitPriceFen: 350,
+        labelTotalFen: null,
+      },
     ];
     expect(heldInSale(lines, COLA)).toBe(5);
     expect(heldInSale(lines, APPLES)).toBe(1250);
-    expect(stockTaken({ unit: 'kg', quantity: 1, weightGrams: 400 })).toBe(400);
+    expect(stockTaken({ unit: 'kg', quantity: 1, weightGrams: 400, unitPriceFen: 1290, labelTotalFen: null })).toBe(
+      400,
+    );
+    expect(stockTaken({ unit: 'kg', quantity: 1, weightGrams: null, unitPriceFen: 690, labelTotalFen: 987 })).toBe(
+      1430,
+    );
+    expect(stockTaken({ unit: 'kg', quantity: -1, weightGrams: null, unitPriceFen: 690, labelTotalFen: 987 })).toBe(
+      -1430,
+    );
+    expect(stockTaken({ unit: 'each', quantity: 1, weightGrams: null, unitPriceFen: 690, labelTotalFen: 987 })).toBe(1);
     expect(approvedUpTo([{ approvalId: COLA, productId: COLA, quantity: 2 }], COLA)).toBe(2);
     expect(approvedUpTo([{ approvalId: COLA, productId: COLA, quantity: 2 }], APPLES)).toBe(0);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineWeightGrams, type SaleLine } from './sale';
 
 /** Selling beyond what the ledger says is on hand: allowed (the stock list flags it) or blocked at the lane. */
 export const NEGATIVE_STOCK_POLICIES = ['allow', 'block'] as const;
@@ -12,16 +13,13 @@ export const negativeStockApprovalSchema = z.object({
 });
 export type NegativeStockApproval = z.infer<typeof negativeStockApprovalSchema>;
 
-interface StockLine {
-  productId: string;
-  unit: 'each' | 'kg';
-  quantity: number;
-  weightGrams: number | null;
-}
+type StockLine = Pick<SaleLine, 'productId' | 'unit' | 'quantity' | 'weightGrams' | 'unitPriceFen' | 'labelTotalFen'>;
 
 /** What a line takes from stock, as the ledger counts it: units for counted goods, grams for weighed ones. */
-export const stockTaken = (line: Omit<StockLine, 'productId'>): number =>
-  line.unit === 'kg' && line.weightGrams !== null ? Math.sign(line.quantity) * line.weightGrams : line.quantity;
+export function stockTaken(line: Omit<StockLine, 'productId'>): number {
+  const grams = lineWeightGrams(line);
+  return grams === null ? line.quantity : Math.sign(line.quantity) * grams;
+}
 
 /** How much of the product the sale's lines already hold. */
 export function heldInSale(lines: readonly StockLine[], productId: string): number {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, discountFen, lineGrossFen, priceSale, quickCashAmounts, settle, type SaleLine } from './sale';
+import {
+  allocate,
+  discountFen,
+  lineGrossFen,
+  lineWeightGrams,
+  priceSale,
+  quickCashAmounts,
+  settle,
+  type SaleLine,
+} from './sale';
 
 let n = 0;
 const line = (overrides: Partial<SaleLine> = {}): SaleLine => ({
@@ -26,6 +35,33 @@ describe('line gross', () => {
     expect(lineGrossFen(line({ unit: 'kg', unitPriceFen: 1298, weightGrams: 1500, labelTotalFen: 1857 }))).toBe(1857);
     expect(lineGrossFen(line({ quantity: -2 }))).toBe(-700);
     expect(lineGrossFen(line({ unit: 'kg', unitPriceFen: 1000, weightGrams: 250, quantity: -1 }))).toBe(-250);
+  });
+});
+
+describe('line weight', () => {
+  const bananas = { unit: 'kg' as const, unitPriceFen: 690 };
+
+  it('is the weight entered or read from a weight label', () => {
+    expect(lineWeightGrams(line({ ...bananas, weightGrams: 800 }))).toBe(800);
+    expect(lineWeightGrams(line({ ...bananas, weightGrams: 1431, labelTotalFen: 987 }))).toBe(1431);
+  });
+
+  it('of a price label is its total ÷ the price per kg, whatever weight the lane sent', () => {
+    expect(lineWeightGrams(line({ ...bananas, labelTotalFen: 987 }))).toBe(1430);
+    expect(lineWeightGrams(line({ ...bananas, weightGrams: 5000, labelTotalFen: 987 }))).toBe(1430);
+    // At ¥29.90/kg no whole gram prices to ¥10.00 exactly: 334 g is nearest.
+    expect(lineWeightGrams(line({ unit: 'kg', unitPriceFen: 2990, labelTotalFen: 1000 }))).toBe(334);
+    expect(lineWeightGrams(line({ unit: 'kg', unitPriceFen: 2990, weightGrams: 334, labelTotalFen: 1000 }))).toBe(334);
+  });
+
+  it('of a price label is at least a gram, and no weight at all without a price', () => {
+    expect(lineWeightGrams(line({ ...bananas, labelTotalFen: 0 }))).toBe(1);
+    expect(lineWeightGrams(line({ unit: 'kg', unitPriceFen: 0, labelTotalFen: 987 }))).toBeNull();
+  });
+
+  it('is none for counted goods, with or without a price label', () => {
+    expect(lineWeightGrams(line({ quantity: 3 }))).toBeNull();
+    expect(lineWeightGrams(line({ unitPriceFen: 690, labelTotalFen: 987 }))).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roundHalfUpDiv } from './money';
-import { priceForWeight } from './embedded-barcode';
+import { priceForWeight, weightForPrice } from './embedded-barcode';
 import { vatBreakdown, type VatBreakdownRow } from './vat';
 
 /** A discount on a line or on the whole sale: a percentage in basis points, or an amount in fen. */
@@ -9,6 +9,9 @@ export const discountSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('amount'), fen: z.number().int().min(1).max(99_999_999) }),
 ]);
 export type Discount = z.infer<typeof discountSchema>;
+
+/** The most a weighed line may weigh; a line weighs at least 1 g. */
+export const MAX_LINE_WEIGHT_GRAMS = 999_999;
 
 /**
  * One line of a sale as the lane built it. Counted goods carry `quantity`; weighed goods `weightGrams`
@@ -24,7 +27,7 @@ export const saleLineSchema = z.object({
   vatRateBps: z.number().int().min(0).max(10_000),
   unit: z.enum(['each', 'kg']),
   quantity: z.number().int().min(-9999).max(9999),
-  weightGrams: z.number().int().min(1).max(999_999).nullable(),
+  weightGrams: z.number().int().min(1).max(MAX_LINE_WEIGHT_GRAMS).nullable(),
   unitPriceFen: z.number().int().min(0).max(99_999_999),
   labelTotalFen: z.number().int().min(0).max(99_999_999).nullable(),
   discount: discountSchema.nullable(),
@@ -59,6 +62,23 @@ export function lineGrossFen(
   if (line.unit === 'kg' && line.weightGrams !== null)
     return sign * priceForWeight(line.unitPriceFen, line.weightGrams);
   return line.unitPriceFen * line.quantity;
+}
+
+/**
+ * The grams a line of weighed goods stands for; null for counted goods. A scale label's total fixes the weight:
+ * a weight that prices to the label total stands (a weight label), any other is the label's total ÷ price
+ * (at least 1 g). The lane's weight is checked, not trusted: the stock ledger moves what this answers.
+ */
+export function lineWeightGrams(
+  line: Pick<SaleLine, 'weightGrams' | 'unitPriceFen' | 'labelTotalFen'> & { unit: string },
+): number | null {
+  if (line.unit !== 'kg') return null;
+  if (line.labelTotalFen === null) return line.weightGrams;
+  if (line.weightGrams !== null && priceForWeight(line.unitPriceFen, line.weightGrams) === line.labelTotalFen) {
+    return line.weightGrams;
+  }
+  const grams = weightForPrice(line.unitPriceFen, line.labelTotalFen);
+  return grams === null ? line.weightGrams : Math.min(MAX_LINE_WEIGHT_GRAMS, Math.max(1, grams));
 }
 
 export function discountFen(grossFen: number, discount: Discount | null): number {

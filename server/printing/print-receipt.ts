@@ -4,6 +4,7 @@ import { lanes, saleLines, saleTenders, sales, staff, stores } from '../../db/sc
 import type { StaffContext } from '../core/context';
 import { DomainError, found } from '../core/errors';
 import { formatFen } from '../domain/money';
+import { lineWeightGrams } from '../domain/sale';
 import { vatBreakdown } from '../domain/vat';
 import { encodeReceipt, type ReceiptData } from './escpos-receipt';
 import { sendToPrinter } from './send-to-printer';
@@ -37,14 +38,18 @@ export async function receiptData(ctx: StaffContext, receiptNo: string, reprint:
     storeName: store.name,
     storeAddress: store.address,
     vatNumber: store.vatNumber,
-    lines: lines.map((line) => ({
-      name: line.nameZh,
-      detail:
-        line.weightGrams !== null
-          ? `${(line.weightGrams / 1000).toFixed(3)}kg × ${formatFen(line.unitPriceFen)}/kg`
-          : `${line.quantity} × ${formatFen(line.unitPriceFen)}`,
-      totalFen: line.totalFen,
-    })),
+    lines: lines.map((line) => {
+      // Sales recorded before the server stored a price label's weight get it from the same rule.
+      const grams = lineWeightGrams(line);
+      return {
+        name: line.nameZh,
+        detail:
+          grams !== null
+            ? `${(grams / 1000).toFixed(3)}kg × ${formatFen(line.unitPriceFen)}/kg`
+            : `${line.quantity} × ${formatFen(line.unitPriceFen)}`,
+        totalFen: line.totalFen,
+      };
+    }),
     totalFen: sale.totalFen,
     tenders: tenders.map((t) => ({ label: TENDER_LABELS[t.kind], amountFen: t.amountFen })),
     changeFen: sale.changeFen,

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import type { StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
 import { newId } from '../core/ids';
-import type { SaleTotals } from '../domain/sale';
+import { lineWeightGrams, type SaleTotals } from '../domain/sale';
 import { storeLocalTime } from '../domain/store-time';
 import type { LaneInfo } from '../lanes/lane-context';
 import { assertSellingShift } from '../shifts/find-open-shift';
@@ -186,7 +186,7 @@ function judgeSale({ ctx, input, totals, changeFen }: SaleToRecord, facts: SaleF
         department_id: line.departmentId,
         unit: line.unit,
         quantity: line.quantity,
-        weight_grams: line.weightGrams,
+        weight_grams: lineWeightGrams(line),
         unit_price_fen: line.unitPriceFen,
         label_total_fen: line.labelTotalFen,
         gross_fen: priced?.grossFen ?? 0,

@@ -5,6 +5,7 @@ import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError, found } from '../core/errors';
 import { returnShareFen } from '../domain/return-share';
+import { lineWeightGrams } from '../domain/sale';
 import { findSellingShift } from '../shifts/find-open-shift';
 import { cardPaidOf } from './find-sale-for-return';
 import { returnedQuantities } from './returned-quantities';
@@ -84,7 +85,7 @@ export async function recordReturn(ctx: StaffContext, rawInput: RecordReturnInpu
         departmentId: line.departmentId,
         unit: line.unit,
         quantity: -requested.quantity,
-        weightGrams: line.weightGrams,
+        weightGrams: lineWeightGrams(line),
         unitPriceFen: line.unitPriceFen,
         labelTotalFen: line.labelTotalFen,
         grossFen: share(line.grossFen),

@@ -8,7 +8,10 @@ import type { LaneInfo } from '../lanes/lane-context';
 import { moveStock } from './move-stock';
 
 /** A return line as stored: negative quantity and money, refunded at what the customer paid. */
-export type ReturnLineRow = typeof saleLines.$inferInsert & { weightGrams: number | null };
+export type ReturnLineRow = typeof saleLines.$inferInsert & {
+  weightGrams: number | null;
+  labelTotalFen: number | null;
+};
 
 export interface ReturnToWrite {
   returnId: string;
