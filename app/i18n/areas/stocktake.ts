@@ -8,7 +8,8 @@ export const stocktakeZh = {
   'stocktake.scope.department': '按部门盘点',
   'stocktake.department': '部门',
   'stocktake.chooseDepartment': '请选择部门',
-  'stocktake.startHint': '开始时冻结范围内每个商品的账面库存和成本；每个商品以第一条盘点记录为准，之前的销售会自动计入。',
+  'stocktake.startHint':
+    '开始时冻结范围内每个商品的账面库存和成本；每个商品以第一条盘点记录为准，之前的销售会自动计入。',
   'stocktake.number': '单号',
   'stocktake.status': '状态',
   'stocktake.status.counting': '盘点中',
