@@ -120,9 +120,7 @@ export function SaleDetail({ id }: { id: string }) {
             <tbody>
               {s.tenders.map((tender, index) => (
                 <tr key={index}>
-                  <th scope="row" className="text-left font-normal">
-                    {t(`saleDetail.tender.${tender.kind}`)}
-                  </th>
+                  <td>{t(`saleDetail.tender.${tender.kind}`)}</td>
                   <td className="text-right font-mono">{fen(tender.amountFen)}</td>
                 </tr>
               ))}
