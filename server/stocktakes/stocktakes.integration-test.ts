@@ -307,6 +307,25 @@ forEachDatabase((database) => {
     expect(await stockOf(db, store.storeId, tea.id)).toEqual({ projection: 9, ledger: 9 });
   });
 
+  it('places a first entry recorded before entries kept a ledger position by its time', async () => {
+    const db = database().db;
+    const store = await createStoreFixture(db);
+    const manager = store.as('store_manager');
+    const tea = await product(store);
+    await receive(store, tea.id, 10, 300);
+    const stocktakeId = newId();
+    await startStocktake(manager, { id: stocktakeId, scope: 'department', departmentId: store.departmentId('20') });
+    store.clock.advanceMinutes(1);
+    const first = await recordCount(manager, { stocktakeId, entryId: newId(), code: tea.barcode, quantity: 8 });
+    await db.update(stocktakeCounts).set({ ledgerSeq: null }).where(eq(stocktakeCounts.id, first.entry.id));
+    store.clock.advanceMinutes(1);
+    await sell(store, tea, 1);
+    store.clock.advanceMinutes(1);
+    await recordCount(manager, { stocktakeId, entryId: newId(), productId: tea.id, quantity: 2 });
+    const report = await getStocktakeReport(manager, { stocktakeId });
+    expect(report.lines.find((l) => l.productId === tea.id)).toMatchObject({ expected: 10, counted: 10, variance: 0 });
+  });
+
   it('counts a sale before a product’s first entry against that entry, and keeps one after it in stock', async () => {
     const db = database().db;
     const store = await createStoreFixture(db);
