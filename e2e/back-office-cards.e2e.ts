@@ -121,7 +121,7 @@ test('a manager settles lane 2’s terminal, reads today’s card reconciliation
   await page.getByRole('button', { name: '导出 Excel' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(
-    new RegExp(`^card-reconciliation-\\d{4}-\\d{2}-\\d{2}-${today}\\.xlsx$`),
+    new RegExp(`^card-reconciliation-SH001-\\d{4}-\\d{2}-\\d{2}-${today}\\.xlsx$`),
   );
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());

@@ -200,6 +200,8 @@ export const stocktakeCounts = pgTable(
     scannedCode: text(),
     countedBy: staffRef(),
     countedAt: at().notNull(),
+    /** The last ledger sequence when the entry was recorded: a product's count stands at its first entry's. */
+    ledgerSeq: bigint({ mode: 'number' }),
   },
   (t) => [index().on(t.stocktakeId, t.productId)],
 );

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { barcodes, departments, products } from '../../db/schema';
 import type { StaffContext } from '../core/context';
+import { storeFileName } from '../exports/store-file-name';
 import { catalogRow, writeCatalogCsv, writeCatalogXlsx } from './write-catalog-file';
 
 export const ExportCatalogInput = z.object({
@@ -50,9 +51,8 @@ export async function exportCatalog(ctx: StaffContext, rawInput: ExportCatalogIn
   const fileRows = rows.map((p) => catalogRow({ ...p, barcodes: codes.get(p.id) ?? [] }, input.headers));
   const content =
     input.format === 'csv' ? writeCatalogCsv(fileRows, input.headers) : await writeCatalogXlsx(fileRows, input.headers);
-  const stamp = ctx.now().toISOString().slice(0, 10).replace(/-/g, '');
   return {
-    fileName: `catalog-${stamp}.${input.format}`,
+    fileName: await storeFileName(ctx, 'catalog', input.format),
     mimeType: MIME[input.format],
     contentBase64: content.toString('base64'),
   };

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { StaffContext } from '../core/context';
+import { storeFileName } from '../exports/store-file-name';
 import { cardReconciliation, type CardReconciliationInput } from './card-reconciliation';
 
 const KIND_NAMES = { debit: '借记卡 Debit', credit: '贷记卡 Credit', foreign: '外卡 Foreign' } as const;
@@ -42,7 +43,7 @@ export async function cardReconciliationWorkbook(ctx: StaffContext, input: CardR
   sheet.getRow(1).font = { bold: true };
   const buffer = await workbook.xlsx.writeBuffer();
   return {
-    fileName: `card-reconciliation-${report.from}-${report.to}.xlsx`,
+    fileName: await storeFileName(ctx, 'card-reconciliation', 'xlsx', { from: report.from, to: report.to }),
     base64: Buffer.from(buffer).toString('base64'),
   };
 }

@@ -23,7 +23,7 @@ export type ApplyStocktakeInput = z.input<typeof ApplyStocktakeInput>;
 
 /**
  * Applies the count: one stock adjustment (reason `count`) with a line per product whose count differs from what
- * was expected when it was counted, posted to the ledger, the stocktake marked applied, and the audit row, all in
+ * was expected at its first count entry, posted to the ledger, the stocktake marked applied, and the audit row, all in
  * one transaction. Only a store manager may apply; they are recorded as its approver.
  */
 export async function applyStocktake(ctx: StaffContext, rawInput: ApplyStocktakeInput) {

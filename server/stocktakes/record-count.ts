@@ -4,6 +4,7 @@ import { products, stockLevels, stockMovements, stocktakeCounts, stocktakeItems 
 import { resolveInStore, type ProductRow } from '../catalog/resolve-in-store';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError, fieldInvalid, notFound } from '../core/errors';
+import { ledgerPosition } from '../inventory/ledger-position';
 import { assertCounting, findStocktake, type StocktakeRow } from './find-stocktake';
 
 const MAX_QUANTITY = 10_000_000;
@@ -39,7 +40,8 @@ type CountedProduct = ProductRow<typeof productColumns>;
 
 /**
  * Appends one counter's entry for a product; the product's count is the sum of its entries, so several counters can
- * count at once and a correction is one more entry. Idempotent on the client-made entry id.
+ * count at once and a correction is one more entry. Each entry records the ledger's position, so the product's
+ * count stands at its first entry (variance-lines.ts). Idempotent on the client-made entry id.
  */
 export async function recordCount(ctx: StaffContext, rawInput: RecordCountInput) {
   const input = RecordCountInput.parse(rawInput);
@@ -70,6 +72,7 @@ export async function recordCount(ctx: StaffContext, rawInput: RecordCountInput)
     if (countedBefore + delta < 0) {
       throw fieldInvalid('quantity', 'stocktake.count-below-zero', 'A count cannot be below zero');
     }
+    const ledgerSeq = await ledgerPosition(tx);
     await tx.db
       .insert(stocktakeCounts)
       .values({
@@ -81,6 +84,7 @@ export async function recordCount(ctx: StaffContext, rawInput: RecordCountInput)
         scannedCode: input.code ?? null,
         countedBy: ctx.actor.staffId,
         countedAt: tx.now(),
+        ledgerSeq,
       })
       .onConflictDoNothing({ target: stocktakeCounts.id });
     const answer = await answerKnownEntry(tx, input.entryId, input.stocktakeId);

@@ -1,11 +1,11 @@
 import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { rowsOf } from '../../db/client';
 import { departments, products, stockLevels, stocktakeItems, stocktakes } from '../../db/schema';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError, fieldInvalid } from '../core/errors';
 import { nextDocumentNumber } from '../inventory/document-number';
+import { ledgerPosition } from '../inventory/ledger-position';
 import { findStocktake } from './find-stocktake';
 
 export const StartStocktakeInput = z.discriminatedUnion('scope', [
@@ -65,12 +65,7 @@ export async function startStocktake(ctx: StaffContext, rawInput: StartStocktake
     // A sale is stamped before it commits: waiting here for the ledger's writers, and holding new ones until the
     // freeze commits, puts every movement either in the frozen figures or after the frozen sequence, never between.
     await tx.db.execute(sql`lock table stock_movements in share mode`);
-    const [sequence] = rowsOf<{ last: string | number | null }>(
-      await tx.db.execute(
-        sql`select last_value as last from pg_sequences where schemaname = 'public' and sequencename = 'stock_movements_seq_seq'`,
-      ),
-    );
-    const frozenSeq = Number(sequence?.last ?? 0);
+    const frozenSeq = await ledgerPosition(tx);
     const startedAt = tx.now();
     await tx.db.insert(stocktakes).values({
       id: input.id,

@@ -22,7 +22,7 @@ export interface VarianceLine {
   unit: 'each' | 'kg';
   frozenOnHand: number;
   unitCostFen: number;
-  /** Movements since the start (sales and all else but this stocktake) up to the last count, or to `until`. */
+  /** Movements after the freeze (sales and all else but this stocktake) up to the first count entry, or to `until`. */
   movedSinceStart: number;
   expected: number;
   counted: number | null;
@@ -42,9 +42,10 @@ export interface VarianceCursor {
 }
 
 /**
- * Each product in scope with what the shelf should have held when it was counted: the frozen on hand plus every
- * movement after the start up to its last count entry, so sales during the count are not variances. Uncounted
- * products are brought to `until` (now, or when the stocktake was applied). `match` narrows on `products`.
+ * Each product in scope with what it should have held when it was counted: the frozen on hand plus its movements
+ * after the freeze up to the ledger position of its first count entry. Later entries add goods found elsewhere; later
+ * movements stay in the ledger, beside the count. Uncounted products are brought to `until` (now, or when the
+ * stocktake was applied). `match` narrows on `products`.
  */
 function varianceSource(ctx: StaffContext, stocktake: StocktakeRow, until: Date, match?: SQL | null) {
   const counted = ctx.db
@@ -56,6 +57,10 @@ function varianceSource(ctx: StaffContext, stocktake: StocktakeRow, until: Date,
       lastCountedMs: sql<number>`(extract(epoch from max(${stocktakeCounts.countedAt})) * 1000)::float8`.as(
         'last_counted_ms',
       ),
+      // Entries recorded before counts kept their ledger position fall back to their time.
+      firstLedgerSeq: sql<number | null>`(case when bool_and(${stocktakeCounts.ledgerSeq} is not null)
+        then min(${stocktakeCounts.ledgerSeq}) end)`.as('first_ledger_seq'),
+      firstCountedAt: sql<unknown>`min(${stocktakeCounts.countedAt})`.as('first_counted_at'),
     })
     .from(stocktakeCounts)
     .where(eq(stocktakeCounts.stocktakeId, stocktake.id))
@@ -78,7 +83,8 @@ function varianceSource(ctx: StaffContext, stocktake: StocktakeRow, until: Date,
         where m.store_id = ${stocktakeItems.storeId} and m.product_id = ${stocktakeItems.productId}
           and (case when ${stocktakes.frozenSeq} is null then m.created_at > ${stocktakes.startedAt}
             else m.seq > ${stocktakes.frozenSeq} end)
-          and m.created_at <= coalesce(${counted.lastCountedAt}, ${until.toISOString()}::timestamptz)
+          and (case when ${counted.firstLedgerSeq} is not null then m.seq <= ${counted.firstLedgerSeq}
+            else m.created_at <= coalesce(${counted.firstCountedAt}, ${until.toISOString()}::timestamptz) end)
           and m.source_id is distinct from ${stocktakes.stockAdjustmentId})`.as('moved_since_start'),
     })
     .from(stocktakeItems)

@@ -16,9 +16,11 @@ export function parseQuantity(text: string, unit: 'each' | 'kg'): number | null 
   return Number(normalized);
 }
 
-/** Where a movement's document is shown; sales have no page of their own yet, so they are named, not linked. */
+/** Where a movement's document is shown: sales and returns on their sale's page, documents on theirs. */
 export function sourceHref(source: StockSource): string | null {
   switch (source.type) {
+    case 'sale':
+      return `/sales/${source.id}`;
     case 'goods_receipt':
       return `/receiving/receipts/${source.id}`;
     case 'stock_adjustment':

@@ -8,7 +8,8 @@ export const stocktakeZh = {
   'stocktake.scope.department': '按部门盘点',
   'stocktake.department': '部门',
   'stocktake.chooseDepartment': '请选择部门',
-  'stocktake.startHint': '开始时冻结范围内每个商品的账面库存和成本；盘点期间的销售会自动计入。',
+  'stocktake.startHint':
+    '开始时冻结范围内每个商品的账面库存和成本；每个商品以第一条盘点记录为准，之前的销售会自动计入。',
   'stocktake.number': '单号',
   'stocktake.status': '状态',
   'stocktake.status.counting': '盘点中',
@@ -34,7 +35,9 @@ export const stocktakeZh = {
   'stocktake.undoEntry': '撤销 {name} {quantity}',
   'stocktake.product': '商品',
   'stocktake.frozen': '冻结库存',
-  'stocktake.moved': '盘点期间变动',
+  'stocktake.moved': '首次盘点前变动',
+  'stocktake.reportHint':
+    '应有 = 冻结库存 + 该商品第一条盘点记录之前的变动（未盘商品算到现在）。之后的记录算作在别处（如仓库）找到的货；之后的销售不算差异，确认后仍从库存中扣除。',
   'stocktake.expected': '应有',
   'stocktake.counted': '实盘',
   'stocktake.variance': '差异',
@@ -91,7 +94,7 @@ export const stocktakeEn: Record<keyof typeof stocktakeZh, string> = {
   'stocktake.department': 'Department',
   'stocktake.chooseDepartment': 'Choose a department',
   'stocktake.startHint':
-    'Starting freezes each product’s stock and cost; sales during the count are accounted for automatically.',
+    'Starting freezes each product’s stock and cost; a product’s count stands at its first entry, and sales before it are accounted for automatically.',
   'stocktake.number': 'Number',
   'stocktake.status': 'Status',
   'stocktake.status.counting': 'Counting',
@@ -117,7 +120,9 @@ export const stocktakeEn: Record<keyof typeof stocktakeZh, string> = {
   'stocktake.undoEntry': 'Undo {name} {quantity}',
   'stocktake.product': 'Product',
   'stocktake.frozen': 'Frozen stock',
-  'stocktake.moved': 'Moved during count',
+  'stocktake.moved': 'Moved before first count',
+  'stocktake.reportHint':
+    'Expected = frozen stock + the product’s movements before its first count entry (for products not counted, up to now). Later entries are goods found elsewhere (e.g. the back room); sales after the first entry are no variance and still leave stock when the count is applied.',
   'stocktake.expected': 'Expected',
   'stocktake.counted': 'Counted',
   'stocktake.variance': 'Variance',

@@ -1,5 +1,6 @@
 import { applyCatalogImport, ApplyCatalogImportInput } from '../../catalog-io/apply-catalog-import';
 import { exportCatalog, ExportCatalogInput } from '../../catalog-io/export-catalog';
+import { getLabelSheetName } from '../../catalog-io/get-label-sheet-name';
 import { listLabels, ListLabelsInput } from '../../catalog-io/list-labels';
 import { previewCatalogImport, PreviewCatalogImportInput } from '../../catalog-io/preview-catalog-import';
 import { procedureFor, router } from '../init';
@@ -17,4 +18,5 @@ export const catalogIoRouter = router({
   labels: procedureFor('catalog.read')
     .input(ListLabelsInput)
     .query(({ ctx, input }) => listLabels(ctx, input)),
+  labelSheetName: procedureFor('catalog.read').query(({ ctx }) => getLabelSheetName(ctx)),
 });

@@ -110,6 +110,7 @@ export function VarianceReport({ id }: { id: string }) {
           ))}
         </dl>
       )}
+      <p className="text-sm text-slate-600">{t('stocktake.reportHint')}</p>
       <div className="flex flex-wrap items-center gap-4">
         <label className="flex items-center gap-2">
           <span className="field-label mb-0">{t('stocktake.filter')}</span>

@@ -1,0 +1,1 @@
+ALTER TABLE "stocktake_counts" ADD COLUMN "ledger_seq" bigint;
