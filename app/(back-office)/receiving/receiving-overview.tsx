@@ -69,7 +69,7 @@ function PurchaseOrders() {
       <h2 id="orders-title" className="p-4 text-lg font-semibold">
         {t('receiving.orders')}
       </h2>
-      <table className="data-table" aria-labelledby="orders-title">
+      <table className="data-table" aria-label={t('receiving.orders')}>
         <thead>
           <tr>
             <th>{t('receiving.number')}</th>
@@ -125,7 +125,7 @@ function Receipts() {
       <h2 id="receipts-title" className="p-4 text-lg font-semibold">
         {t('receiving.receipts')}
       </h2>
-      <table className="data-table" aria-labelledby="receipts-title">
+      <table className="data-table" aria-label={t('receiving.receipts')}>
         <thead>
           <tr>
             <th>{t('receiving.number')}</th>

@@ -1,5 +1,6 @@
 'use client';
 
+import { RowName } from '@/app/components/row-name';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DateRangeFields } from '@/app/components/date-range-fields';
@@ -104,6 +105,7 @@ function UploadRejections() {
                     />
                     <button type="submit" className="btn-secondary whitespace-nowrap" disabled={resolve.isPending}>
                       {t('review.resolve')}
+                      <RowName>{row.receiptNo}</RowName>
                     </button>
                   </form>
                 )}
