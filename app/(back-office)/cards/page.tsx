@@ -1,9 +1,9 @@
 'use client';
 
-import { RowName } from '@/app/components/row-name';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
+import { RowName } from '@/app/components/row-name';
 import { DateRangeFields } from '@/app/components/date-range-fields';
 import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';

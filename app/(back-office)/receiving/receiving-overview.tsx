@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
+import { RowName } from '@/app/components/row-name';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { STATUS_KEYS } from './format';
@@ -41,15 +42,28 @@ export function ReceivingOverview() {
   );
 }
 
-function Pager({ page, hasMore, onPage }: { page: number; hasMore: boolean; onPage: (page: number) => void }) {
+function Pager({
+  list,
+  page,
+  hasMore,
+  onPage,
+}: {
+  /** Which of the page's lists it turns, for screen readers. */
+  list: string;
+  page: number;
+  hasMore: boolean;
+  onPage: (page: number) => void;
+}) {
   const t = useT();
   return (
     <div className="flex gap-3 p-3">
       <button type="button" className="btn-secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
         {t('receiving.previous')}
+        <RowName>{list}</RowName>
       </button>
       <button type="button" className="btn-secondary" disabled={!hasMore} onClick={() => onPage(page + 1)}>
         {t('receiving.next')}
+        <RowName>{list}</RowName>
       </button>
     </div>
   );
@@ -106,7 +120,7 @@ function PurchaseOrders() {
           )}
         </tbody>
       </table>
-      <Pager page={page} hasMore={orders.data?.hasMore ?? false} onPage={setPage} />
+      <Pager list={t('receiving.orders')} page={page} hasMore={orders.data?.hasMore ?? false} onPage={setPage} />
     </section>
   );
 }
@@ -158,7 +172,7 @@ function Receipts() {
           )}
         </tbody>
       </table>
-      <Pager page={page} hasMore={receipts.data?.hasMore ?? false} onPage={setPage} />
+      <Pager list={t('receiving.receipts')} page={page} hasMore={receipts.data?.hasMore ?? false} onPage={setPage} />
     </section>
   );
 }

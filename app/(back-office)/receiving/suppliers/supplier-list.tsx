@@ -1,9 +1,9 @@
 'use client';
 
-import { RowName } from '@/app/components/row-name';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
+import { RowName } from '@/app/components/row-name';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError, firstMessage } from '@/app/trpc/errors';
