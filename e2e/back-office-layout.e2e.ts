@@ -212,6 +212,14 @@ test('a failed submit moves focus to the first invalid field', async ({ page }) 
   await open(page, '/staff');
   await page.getByRole('button', { name: '添加员工' }).click();
   await expect(page.getByLabel('工号', { exact: true })).toBeFocused();
+
+  // A goods receipt whose line has no quantity: focus goes to that line's quantity.
+  await open(page, '/receiving/new');
+  await page.getByRole('searchbox', { name: '搜索商品' }).fill(taken.code);
+  await page.getByRole('button', { name: `添加 ${taken.nameZh}` }).click();
+  await page.getByRole('button', { name: '确认收货' }).click();
+  await expect(page.getByLabel(`数量 ${taken.nameZh}`)).toBeFocused();
+  await expect(page.getByLabel(`数量 ${taken.nameZh}`)).toHaveAttribute('aria-invalid', 'true');
 });
 
 test('the label picker keeps the chosen labels across a search', async ({ page }) => {
