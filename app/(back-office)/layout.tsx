@@ -31,7 +31,7 @@ export default async function BackOfficeLayout({ children }: { children: ReactNo
           mayChooseStore: can(member.role, 'stores.switch'),
         }}
       />
-      <main className="mx-auto max-w-6xl p-6">{children}</main>
+      <main className="mx-auto max-w-6xl p-4 sm:p-6">{children}</main>
     </div>
   );
 }

@@ -3,9 +3,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useState } from 'react';
 import { chooseLocale, useLocale, useT } from '@/app/i18n/locale-provider';
 import { type LOCALES, type MessageKey } from '@/app/i18n/messages';
 import { useTRPC } from '@/app/trpc/client';
+import { currentMenuHref } from '@/app/components/current-menu-item';
 import { can, type Permission, type StaffRole } from '@/server/auth/permissions';
 
 const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
@@ -83,23 +85,27 @@ export function BackOfficeHeader({
 }) {
   const t = useT();
   const pathname = usePathname();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const items = NAV.filter((item) => can(member.role, item.permission));
+  const current = currentMenuHref(
+    pathname,
+    items.map((item) => item.href),
+  );
+  // Two rows that wrap, so the header never widens the page; below md the menu folds behind a button.
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">
         <span className="font-semibold text-brand-700">{t('app.name')}</span>
-        <nav aria-label={t('app.backOffice')} className="flex gap-4 text-sm">
-          {NAV.filter((item) => can(member.role, item.permission)).map((item) => (
-            <Link
-              key={item.href}
-              href={item.href}
-              aria-current={pathname.startsWith(item.href) ? 'page' : undefined}
-              className="text-slate-600 hover:text-brand-700 aria-[current=page]:font-semibold aria-[current=page]:text-brand-700"
-            >
-              {t(item.label)}
-            </Link>
-          ))}
-        </nav>
-        <div className="ml-auto flex items-center gap-4">
+        <button
+          type="button"
+          className="btn-secondary md:hidden"
+          aria-expanded={menuOpen}
+          aria-controls="back-office-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          {t('nav.menu')}
+        </button>
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-2">
           {member.mayChooseStore && <StoreSwitcher />}
           <LanguageSwitcher />
           <span className="text-sm text-slate-600">
@@ -108,6 +114,23 @@ export function BackOfficeHeader({
           <SignOutButton />
         </div>
       </div>
+      <nav
+        id="back-office-menu"
+        aria-label={t('app.backOffice')}
+        className={`${menuOpen ? 'flex' : 'hidden'} mx-auto max-w-6xl flex-col px-4 pb-2 text-sm sm:px-6 md:flex md:flex-row md:flex-wrap md:gap-x-5 md:gap-y-1`}
+      >
+        {items.map((item) => (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={item.href === current ? 'page' : undefined}
+            className="py-2 text-slate-600 hover:text-brand-700 aria-[current=page]:font-semibold aria-[current=page]:text-brand-700 md:py-1"
+            onClick={() => setMenuOpen(false)}
+          >
+            {t(item.label)}
+          </Link>
+        ))}
+      </nav>
     </header>
   );
 }

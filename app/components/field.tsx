@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { firstMessage, type ShownError } from '@/app/trpc/errors';
 
 /** A labelled form control with its error message tied to it for screen readers. */
@@ -56,4 +56,24 @@ export function ErrorAlert({ error }: { error: ShownError | null }) {
       {firstMessage(error)}
     </p>
   );
+}
+
+const focusFirstInvalidField = (form: HTMLFormElement | null) =>
+  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+
+/**
+ * After a failed submit, focus moves to the form's first invalid field (marked aria-invalid). A server error moves it
+ * by itself; the form's own check calls `focusInvalid()` when it refuses the submit. Attach `formRef` to the form.
+ */
+export function useFocusFirstInvalid(serverError: unknown) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refusedSubmits, setRefusedSubmits] = useState(0);
+  useEffect(() => {
+    if (refusedSubmits > 0) focusFirstInvalidField(formRef.current);
+  }, [refusedSubmits]);
+  useEffect(() => {
+    if (serverError) focusFirstInvalidField(formRef.current);
+  }, [serverError]);
+  const focusInvalid = useCallback(() => setRefusedSubmits((count) => count + 1), []);
+  return { formRef, focusInvalid };
 }

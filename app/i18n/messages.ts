@@ -5,6 +5,7 @@ import { stockEn, stockZh } from './areas/stock';
 import { catalogIoEn, catalogIoZh } from './areas/catalog-io';
 import { negativeStockEn, negativeStockZh } from './areas/negative-stock';
 import { saleDetailEn, saleDetailZh } from './areas/sale-detail';
+import { layoutEn, layoutZh } from './areas/layout';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -445,6 +446,7 @@ const zhCN = {
   ...catalogIoZh,
   ...negativeStockZh,
   ...saleDetailZh,
+  ...layoutZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -886,6 +888,7 @@ const en: Record<MessageKey, string> = {
   ...catalogIoEn,
   ...negativeStockEn,
   ...saleDetailEn,
+  ...layoutEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { LanguageSwitcher } from '@/app/components/back-office-header';
-import { ErrorAlert } from '@/app/components/field';
+import { ErrorAlert, useFocusFirstInvalid } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
@@ -17,6 +17,7 @@ export function SignInForm() {
     trpc.auth.signIn.mutationOptions({ onSuccess: () => window.location.assign('/products') }),
   );
   const error = describeError(signIn.error, t);
+  const { formRef } = useFocusFirstInvalid(signIn.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     signIn.mutate({ operatorNo, password, area: 'back-office' });
@@ -27,7 +28,7 @@ export function SignInForm() {
         <h1 className="text-xl font-semibold">{t('signIn.title')}</h1>
         <LanguageSwitcher />
       </div>
-      <form onSubmit={submit} className="space-y-4" noValidate>
+      <form ref={formRef} onSubmit={submit} className="space-y-4" noValidate>
         <div>
           <label htmlFor="operatorNo" className="field-label">
             {t('signIn.operatorNo')}
@@ -37,6 +38,7 @@ export function SignInForm() {
             className="field-input"
             inputMode="numeric"
             autoComplete="username"
+            aria-invalid={Boolean(error?.fields.operatorNo)}
             value={operatorNo}
             onChange={(event) => setOperatorNo(event.target.value)}
             autoFocus
@@ -51,6 +53,7 @@ export function SignInForm() {
             type="password"
             className="field-input"
             autoComplete="current-password"
+            aria-invalid={Boolean(error?.fields.password)}
             value={password}
             onChange={(event) => setPassword(event.target.value)}
           />

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
+import { RowName } from '@/app/components/row-name';
 import { DateRangeFields } from '@/app/components/date-range-fields';
 import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
@@ -173,14 +174,14 @@ function Unresolved() {
                 <td className="flex gap-2">
                   <input
                     className="field-input w-32"
-                    aria-label={t('cards.refNo')}
+                    aria-label={`${t('cards.refNo')} ${row.ecrRef}`}
                     placeholder={t('cards.refNo')}
                     value={input.refNo}
                     onChange={(e) => set({ refNo: e.target.value })}
                   />
                   <input
                     className="field-input"
-                    aria-label={t('cards.note')}
+                    aria-label={`${t('cards.note')} ${row.ecrRef}`}
                     placeholder={t('cards.note')}
                     value={input.note}
                     onChange={(e) => set({ note: e.target.value })}
@@ -193,6 +194,7 @@ function Unresolved() {
                     }
                   >
                     {t('cards.markApproved')}
+                    <RowName>{row.ecrRef}</RowName>
                   </button>
                   <button
                     type="button"
@@ -200,6 +202,7 @@ function Unresolved() {
                     onClick={() => resolve.mutate({ paymentId: row.id, outcome: 'failed', note: input.note })}
                   >
                     {t('cards.markFailed')}
+                    <RowName>{row.ecrRef}</RowName>
                   </button>
                 </td>
               </tr>

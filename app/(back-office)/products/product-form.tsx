@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { Field, FormError } from '@/app/components/field';
+import { Field, FormError, useFocusFirstInvalid } from '@/app/components/field';
 import { displayFieldErrors, zodFieldErrors, type FieldMessages } from '@/app/components/field-errors';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
@@ -70,6 +70,7 @@ export function ProductForm({ product, editable = true }: { product?: ProductDet
   const update = useMutation(trpc.catalog.update.mutationOptions({ onSuccess: onSaved }));
   const mutation = product ? update : create;
   const serverError = describeError(mutation.error, t);
+  const { formRef, focusInvalid } = useFocusFirstInvalid(mutation.error);
   const errors = { ...serverError?.fields, ...clientErrors };
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
     setSaved(false);
@@ -94,7 +95,7 @@ export function ProductForm({ product, editable = true }: { product?: ProductDet
     const parsed = ProductFormSchema.safeParse(candidate);
     if (!parsed.success) {
       setClientErrors(displayFieldErrors(zodFieldErrors(parsed.error.issues), t));
-      return;
+      return focusInvalid();
     }
     setClientErrors({});
     const { barcodes, ...fields } = candidate as typeof candidate & { vatRateBps: 1300 | 900 | 600 | 0 };
@@ -117,6 +118,7 @@ export function ProductForm({ product, editable = true }: { product?: ProductDet
 
   return (
     <form
+      ref={formRef}
       onSubmit={submit}
       noValidate
       className="space-y-4 rounded bg-white p-6 shadow"

@@ -99,7 +99,7 @@ export function ProductList() {
         </select>
       </div>
       <div className="overflow-hidden rounded bg-white shadow">
-        <table className="data-table" aria-busy={products.isFetching}>
+        <table className="data-table" aria-label={t('products.title')} aria-busy={products.isFetching}>
           <thead>
             <tr>
               <th>

@@ -22,6 +22,12 @@ export interface CostLine {
 
 export type CostLineChange = Partial<Pick<CostLine, 'quantityText' | 'costText'>>;
 
+/** The input a refused submit found wrong, marked invalid so focus can go to it. */
+export interface InvalidCostInput {
+  key: string;
+  field: 'quantity' | 'cost';
+}
+
 /**
  * The product picker and the table of lines with quantity and unit cost, their value and the total,
  * shared by the purchase order and goods receipt forms.
@@ -34,6 +40,7 @@ export function CostLines({
   onRemove,
   showOpen = false,
   detailed = false,
+  invalid = null,
 }: {
   /** The table's accessible name. */
   label: string;
@@ -45,6 +52,7 @@ export function CostLines({
   showOpen?: boolean;
   /** Names the on hand and total cells, marks invalid inputs and hints the kg format. */
   detailed?: boolean;
+  invalid?: InvalidCostInput | null;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -99,7 +107,10 @@ export function CostLines({
                     title={detailed && line.unit === 'kg' ? t('receiving.quantityKgHint') : undefined}
                     placeholder={line.unit === 'kg' ? '0.000 kg' : ''}
                     value={line.quantityText}
-                    aria-invalid={detailed ? line.quantityText !== '' && quantity === null : undefined}
+                    aria-invalid={
+                      (invalid?.key === line.key && invalid.field === 'quantity') ||
+                      (detailed ? line.quantityText !== '' && quantity === null : undefined)
+                    }
                     onChange={(event) => onChange(line.key, { quantityText: event.target.value })}
                   />
                 </td>
@@ -109,7 +120,10 @@ export function CostLines({
                     inputMode="decimal"
                     aria-label={t('receiving.unitCostOf', { name })}
                     value={line.costText}
-                    aria-invalid={detailed ? costFen === null : undefined}
+                    aria-invalid={
+                      (invalid?.key === line.key && invalid.field === 'cost') ||
+                      (detailed ? costFen === null : undefined)
+                    }
                     onChange={(event) => onChange(line.key, { costText: event.target.value })}
                   />
                   {line.unit === 'kg' && <span className="ml-1 text-xs text-slate-500">{t('receiving.perKg')}</span>}

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
+import { RowName } from '@/app/components/row-name';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { STATUS_KEYS } from './format';
@@ -41,15 +42,28 @@ export function ReceivingOverview() {
   );
 }
 
-function Pager({ page, hasMore, onPage }: { page: number; hasMore: boolean; onPage: (page: number) => void }) {
+function Pager({
+  list,
+  page,
+  hasMore,
+  onPage,
+}: {
+  /** Which of the page's lists it turns, for screen readers. */
+  list: string;
+  page: number;
+  hasMore: boolean;
+  onPage: (page: number) => void;
+}) {
   const t = useT();
   return (
     <div className="flex gap-3 p-3">
       <button type="button" className="btn-secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
         {t('receiving.previous')}
+        <RowName>{list}</RowName>
       </button>
       <button type="button" className="btn-secondary" disabled={!hasMore} onClick={() => onPage(page + 1)}>
         {t('receiving.next')}
+        <RowName>{list}</RowName>
       </button>
     </div>
   );
@@ -69,7 +83,7 @@ function PurchaseOrders() {
       <h2 id="orders-title" className="p-4 text-lg font-semibold">
         {t('receiving.orders')}
       </h2>
-      <table className="data-table" aria-labelledby="orders-title">
+      <table className="data-table" aria-label={t('receiving.orders')}>
         <thead>
           <tr>
             <th>{t('receiving.number')}</th>
@@ -106,7 +120,7 @@ function PurchaseOrders() {
           )}
         </tbody>
       </table>
-      <Pager page={page} hasMore={orders.data?.hasMore ?? false} onPage={setPage} />
+      <Pager list={t('receiving.orders')} page={page} hasMore={orders.data?.hasMore ?? false} onPage={setPage} />
     </section>
   );
 }
@@ -125,7 +139,7 @@ function Receipts() {
       <h2 id="receipts-title" className="p-4 text-lg font-semibold">
         {t('receiving.receipts')}
       </h2>
-      <table className="data-table" aria-labelledby="receipts-title">
+      <table className="data-table" aria-label={t('receiving.receipts')}>
         <thead>
           <tr>
             <th>{t('receiving.number')}</th>
@@ -158,7 +172,7 @@ function Receipts() {
           )}
         </tbody>
       </table>
-      <Pager page={page} hasMore={receipts.data?.hasMore ?? false} onPage={setPage} />
+      <Pager list={t('receiving.receipts')} page={page} hasMore={receipts.data?.hasMore ?? false} onPage={setPage} />
     </section>
   );
 }

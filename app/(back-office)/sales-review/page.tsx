@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { RowName } from '@/app/components/row-name';
 import { DateRangeFields } from '@/app/components/date-range-fields';
 import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
@@ -104,6 +105,7 @@ function UploadRejections() {
                     />
                     <button type="submit" className="btn-secondary whitespace-nowrap" disabled={resolve.isPending}>
                       {t('review.resolve')}
+                      <RowName>{row.receiptNo}</RowName>
                     </button>
                   </form>
                 )}

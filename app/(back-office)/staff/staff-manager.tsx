@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { Field, FormError } from '@/app/components/field';
+import { Field, FormError, useFocusFirstInvalid } from '@/app/components/field';
+import { RowName } from '@/app/components/row-name';
 import { displayFieldErrors, zodFieldErrors, type FieldMessages } from '@/app/components/field-errors';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
@@ -29,7 +30,7 @@ export function StaffManager() {
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t('staff.title')}</h1>
       <div className="overflow-hidden rounded bg-white shadow">
-        <table className="data-table">
+        <table className="data-table" aria-label={t('staff.title')}>
           <thead>
             <tr>
               <th>{t('staff.operatorNo')}</th>
@@ -106,6 +107,7 @@ function StaffRow({
             onClick={() => update.mutate({ id: member.id, active: !member.active })}
           >
             {member.active ? t('staff.deactivate') : t('staff.activate')}
+            <RowName>{member.name}</RowName>
           </button>
           {locked && (
             <button
@@ -114,6 +116,7 @@ function StaffRow({
               onClick={() => update.mutate({ id: member.id, unlock: true })}
             >
               {t('staff.unlock')}
+              <RowName>{member.name}</RowName>
             </button>
           )}
           <input
@@ -131,6 +134,7 @@ function StaffRow({
             onClick={() => update.mutate({ id: member.id, newPassword: password })}
           >
             {t('staff.save')}
+            <RowName>{member.name}</RowName>
           </button>
           {error && <div className="field-error">{firstMessage(error)}</div>}
         </td>
@@ -156,19 +160,26 @@ function NewStaffForm() {
     }),
   );
   const serverError = describeError(create.error, t);
+  const { formRef, focusInvalid } = useFocusFirstInvalid(create.error);
   const errors = { ...serverError?.fields, ...clientErrors };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = NewStaffSchema.safeParse(form);
     if (!parsed.success) {
       setClientErrors(displayFieldErrors(zodFieldErrors(parsed.error.issues), t));
-      return;
+      return focusInvalid();
     }
     setClientErrors({});
     create.mutate({ id, ...parsed.data });
   };
   return (
-    <form onSubmit={submit} noValidate className="rounded bg-white p-6 shadow" aria-label={t('staff.create')}>
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      className="rounded bg-white p-6 shadow"
+      aria-label={t('staff.create')}
+    >
       <h2 className="mb-4 text-lg font-semibold">{t('staff.create')}</h2>
       <div className="grid grid-cols-4 gap-4">
         <Field id="new-operatorNo" label={t('staff.operatorNo')} error={errors.operatorNo}>

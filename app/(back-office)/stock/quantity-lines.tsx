@@ -49,7 +49,7 @@ export function QuantityLines({
                 <input
                   className="field-input w-32"
                   inputMode="decimal"
-                  aria-label={t('stock.quantityFor', { name: line.product.nameZh })}
+                  aria-label={t('stock.quantityFor', { name: productName(locale, line.product) })}
                   placeholder={placeholder[line.product.unit]}
                   value={line.quantity}
                   onChange={(e) =>
@@ -61,7 +61,7 @@ export function QuantityLines({
                 <button
                   type="button"
                   className="text-sm text-red-600 hover:underline"
-                  aria-label={t('stock.removeLine', { name: line.product.nameZh })}
+                  aria-label={t('stock.removeLine', { name: productName(locale, line.product) })}
                   onClick={() => setLines(lines.filter((_, i) => i !== index))}
                 >
                   {t('common.remove')}

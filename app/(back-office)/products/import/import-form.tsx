@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
-import { FormError } from '@/app/components/field';
+import { FormError, useFocusFirstInvalid } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
 import type { MessageKey } from '@/app/i18n/messages';
 import { useTRPC } from '@/app/trpc/client';
@@ -30,6 +30,7 @@ export function ImportForm() {
   const column = (key: string) => t(`catalogIo.column.${key}` as MessageKey);
   const data = preview.data;
   const result = apply.data;
+  const { formRef } = useFocusFirstInvalid(preview.error);
 
   async function choose(chosen: File | undefined) {
     preview.reset();
@@ -54,7 +55,8 @@ export function ImportForm() {
       </div>
       <p className="max-w-3xl text-sm text-slate-600">{t('catalogIo.import.help')}</p>
       <form
-        className="flex items-end gap-3"
+        ref={formRef}
+        className="flex flex-wrap items-end gap-3"
         onSubmit={(event) => {
           event.preventDefault();
           if (file) preview.mutate(file);
@@ -66,6 +68,7 @@ export function ImportForm() {
             type="file"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             className="field-input"
+            aria-invalid={tooLarge || Boolean(preview.error)}
             onChange={(event) => void choose(event.target.files?.[0])}
           />
         </label>

@@ -1,10 +1,13 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useDeferredValue, useState } from 'react';
+import { ErrorAlert } from '@/app/components/field';
+import { RowName } from '@/app/components/row-name';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
+import { describeError } from '@/app/trpc/errors';
 import { formatFen } from '@/server/domain/money';
 
 // A4 with 8 mm margins: 3×8 shelf labels of 64×35 mm, or 2×4 price tags of 97×70 mm.
@@ -25,19 +28,30 @@ const PRINT_CSS = `
 }
 `;
 
+/** Labels chosen in the product list, plus any added from a search: a search offers products, it never replaces the chosen. */
 export function LabelSheet({ productIds }: { productIds: string[] }) {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
   const [kind, setKind] = useState<'shelf' | 'tag'>('shelf');
+  const [chosen, setChosen] = useState<string[]>(productIds);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query.trim());
-  const input = deferredQuery ? { query: deferredQuery } : { productIds };
   const labels = useQuery({
-    ...trpc.catalogIo.labels.queryOptions(input),
-    enabled: Boolean(deferredQuery) || productIds.length > 0,
+    ...trpc.catalogIo.labels.queryOptions({ productIds: chosen }),
+    enabled: chosen.length > 0,
+    placeholderData: keepPreviousData,
   });
-  const items = labels.data ?? [];
+  const found = useQuery({
+    ...trpc.catalogIo.labels.queryOptions({ query: deferredQuery }),
+    enabled: Boolean(deferredQuery),
+  });
+  const items = chosen.length > 0 ? (labels.data ?? []) : [];
+  const offered = deferredQuery ? (found.data ?? []) : [];
+  const notChosen = offered.filter((product) => !chosen.includes(product.id));
+  const add = (ids: string[]) => setChosen((current) => [...current, ...ids.filter((id) => !current.includes(id))]);
+  const name = (label: { nameZh: string; nameEn: string | null }) =>
+    locale === 'en' && label.nameEn ? label.nameEn : label.nameZh;
 
   return (
     <section>
@@ -71,13 +85,58 @@ export function LabelSheet({ productIds }: { productIds: string[] }) {
             {t('catalogIo.labels.printNow')}
           </button>
         </div>
-        <p className="text-sm text-slate-600" aria-live="polite">
-          {items.length > 0
-            ? t('catalogIo.labels.count', { n: items.length })
-            : labels.isFetching
-              ? ''
+        {deferredQuery && (
+          <section aria-labelledby="label-results" className="rounded bg-white p-3 shadow">
+            <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+              <h2 id="label-results" className="font-medium">
+                {t('catalogIo.labels.results')}
+              </h2>
+              <button
+                type="button"
+                className="btn-secondary"
+                disabled={notChosen.length === 0}
+                onClick={() => add(notChosen.map((product) => product.id))}
+              >
+                {t('catalogIo.labels.addAll', { n: notChosen.length })}
+              </button>
+            </div>
+            <ul className="max-h-64 divide-y overflow-y-auto" aria-labelledby="label-results">
+              {offered.map((product) => (
+                <li key={product.id} className="flex items-center justify-between gap-3 py-1 text-sm">
+                  <span className="min-w-0 truncate">
+                    <span className="font-mono text-xs text-slate-500">{product.code}</span> {name(product)} ¥
+                    {formatFen(product.priceFen)}
+                  </span>
+                  {chosen.includes(product.id) ? (
+                    <span className="text-xs text-slate-500">{t('catalogIo.labels.added')}</span>
+                  ) : (
+                    <button type="button" className="btn-secondary shrink-0" onClick={() => add([product.id])}>
+                      {t('catalogIo.labels.add')}
+                      <RowName>{name(product)}</RowName>
+                    </button>
+                  )}
+                </li>
+              ))}
+              {found.data && offered.length === 0 && (
+                <li className="py-2 text-sm text-slate-500">{t('catalogIo.labels.noResults')}</li>
+              )}
+              {found.isFetching && !found.data && (
+                <li className="py-2 text-sm text-slate-500">{t('catalogIo.labels.searching')}</li>
+              )}
+            </ul>
+          </section>
+        )}
+        <div className="flex flex-wrap items-center gap-3">
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {chosen.length > 0 || deferredQuery
+              ? t('catalogIo.labels.count', { n: chosen.length })
               : t('catalogIo.labels.none')}
-        </p>
+          </p>
+          <button type="button" className="btn-secondary" disabled={chosen.length === 0} onClick={() => setChosen([])}>
+            {t('catalogIo.labels.clear')}
+          </button>
+        </div>
+        <ErrorAlert error={describeError(labels.error ?? found.error, t)} />
       </div>
       <div className={`label-sheet ${kind}`} role="list" aria-label={t('catalogIo.labels.sheet')}>
         {items.map((label) => (

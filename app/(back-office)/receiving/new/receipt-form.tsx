@@ -13,7 +13,8 @@ import { formatFen, parseYuan } from '@/server/domain/money';
 import { formatQuantity, parseQuantity } from '@/server/receiving/quantity';
 import { productName } from '@/app/components/product-picker';
 import { type PickedProduct } from '../product-picker';
-import { CostLines } from '../cost-lines';
+import { CostLines, type InvalidCostInput } from '../cost-lines';
+import { useFocusFirstInvalid } from '@/app/components/field';
 
 interface Line {
   key: string;
@@ -77,6 +78,7 @@ function ReceiptEditor({ order }: { order: PurchaseOrderDetail | null }) {
   const [acceptOver, setAcceptOver] = useState(false);
   const [lines, setLines] = useState<Line[]>(() => linesOfOrder(order));
   const [formError, setFormError] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<InvalidCostInput | 'supplier' | null>(null);
   const suppliers = useQuery(trpc.receiving.suppliers.queryOptions());
   const me = useQuery(trpc.auth.me.queryOptions());
   const mayOrder = me.data?.permissions.includes('inventory.order') ?? false;
@@ -86,6 +88,12 @@ function ReceiptEditor({ order }: { order: PurchaseOrderDetail | null }) {
       onSuccess: (receipt) => router.push(`/receiving/receipts/${receipt.id}`),
     }),
   );
+  const { formRef, focusInvalid } = useFocusFirstInvalid(receive.error);
+  const refuse = (message: string, input: InvalidCostInput | 'supplier' | null) => {
+    setFormError(message);
+    setInvalid(input);
+    focusInvalid();
+  };
 
   const onPick = (product: PickedProduct, scanned: boolean) => {
     setLines((current) => {
@@ -130,14 +138,25 @@ function ReceiptEditor({ order }: { order: PurchaseOrderDetail | null }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
+    setInvalid(null);
     // Order lines left empty did not come; any other line needs a quantity.
     const sent = parsed.filter((p) => !(p.line.purchaseOrderLineId && p.line.quantityText.trim() === ''));
     const badQuantity = sent.find((p) => !p.quantity);
-    if (badQuantity) return setFormError(t('receiving.badQuantity', { name: productName(locale, badQuantity.line) }));
+    if (badQuantity) {
+      return refuse(t('receiving.badQuantity', { name: productName(locale, badQuantity.line) }), {
+        key: badQuantity.line.key,
+        field: 'quantity',
+      });
+    }
     const badCost = sent.find((p) => p.costFen === null);
-    if (badCost) return setFormError(t('receiving.badCost', { name: productName(locale, badCost.line) }));
-    if (sent.length === 0) return setFormError(t('receiving.noLines'));
-    if (!supplierId) return setFormError(t('receiving.chooseSupplier'));
+    if (badCost) {
+      return refuse(t('receiving.badCost', { name: productName(locale, badCost.line) }), {
+        key: badCost.line.key,
+        field: 'cost',
+      });
+    }
+    if (sent.length === 0) return refuse(t('receiving.noLines'), null);
+    if (!supplierId) return refuse(t('receiving.chooseSupplier'), 'supplier');
     receive.mutate({
       id: receiptId,
       supplierId,
@@ -156,7 +175,7 @@ function ReceiptEditor({ order }: { order: PurchaseOrderDetail | null }) {
 
   const serverError = describeError(receive.error, t);
   return (
-    <form className="space-y-6" onSubmit={submit} aria-label={t('receiving.newReceipt')}>
+    <form ref={formRef} className="space-y-6" onSubmit={submit} aria-label={t('receiving.newReceipt')}>
       <h1 className="text-2xl font-semibold">{t('receiving.newReceipt')}</h1>
       {order && (
         <p>
@@ -173,6 +192,7 @@ function ReceiptEditor({ order }: { order: PurchaseOrderDetail | null }) {
           <select
             id="receipt-supplier"
             className="field-input"
+            aria-invalid={invalid === 'supplier'}
             value={supplierId}
             disabled={purchaseOrderId !== null}
             onChange={(event) => setSupplierId(event.target.value)}
@@ -212,6 +232,7 @@ function ReceiptEditor({ order }: { order: PurchaseOrderDetail | null }) {
           onRemove={(key) => setLines((current) => current.filter((l) => l.key !== key))}
           showOpen={purchaseOrderId !== null}
           detailed
+          invalid={typeof invalid === 'object' ? invalid : null}
         />
         {purchaseOrderId && (
           <button

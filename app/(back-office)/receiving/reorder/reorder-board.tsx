@@ -138,7 +138,7 @@ export function ReorderBoard() {
         <h2 id="low-title" className="p-4 text-lg font-semibold">
           {t('receiving.lowStock')}
         </h2>
-        <table className="data-table" aria-labelledby="low-title">
+        <table className="data-table" aria-label={t('receiving.lowStock')}>
           <thead>
             <tr>
               <th />
@@ -239,7 +239,7 @@ export function ReorderBoard() {
             )}
           </>
         )}
-        <table className="data-table" aria-labelledby="rules-title">
+        <table className="data-table" aria-label={t('receiving.allRules')}>
           <thead>
             <tr>
               <th>{t('receiving.product')}</th>

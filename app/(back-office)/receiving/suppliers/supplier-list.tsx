@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
+import { RowName } from '@/app/components/row-name';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError, firstMessage } from '@/app/trpc/errors';
@@ -121,9 +122,11 @@ export function SupplierList() {
                       onClick={() => update.mutate({ id: supplier.id, ...editing.fields })}
                     >
                       {t('receiving.save')}
+                      <RowName>{supplier.name}</RowName>
                     </button>{' '}
                     <button type="button" className="btn-secondary" onClick={() => setEditing(null)}>
                       {t('receiving.cancel')}
+                      <RowName>{supplier.name}</RowName>
                     </button>
                   </td>
                 </tr>

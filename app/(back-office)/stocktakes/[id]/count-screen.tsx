@@ -107,7 +107,7 @@ export function CountScreen({ id }: { id: string }) {
               autoFocus
               autoComplete="off"
               enterKeyHint="done"
-              className="field-input h-14 text-xl"
+              className="field-input h-14 min-w-0 text-xl"
               aria-describedby="count-code-hint"
               value={code}
               disabled={closed}

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
-import { Field, FormError } from '@/app/components/field';
+import { Field, FormError, useFocusFirstInvalid } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
@@ -22,11 +22,13 @@ export function StartStocktakeForm() {
     trpc.stocktakes.start.mutationOptions({ onSuccess: (stocktake) => router.push(`/stocktakes/${stocktake.id}`) }),
   );
   const error = describeError(start.error, t);
+  const { formRef } = useFocusFirstInvalid(start.error);
   const missingDepartment = scope === 'department' && !departmentId;
   return (
     <section className="max-w-lg rounded bg-white p-6 shadow">
       <h1 className="mb-4 text-2xl font-semibold">{t('stocktake.new')}</h1>
       <form
+        ref={formRef}
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
-import { Field, FormError } from '@/app/components/field';
+import { Field, FormError, useFocusFirstInvalid } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
@@ -31,6 +31,7 @@ export function NewTransfer() {
     }),
   );
   const error = describeError(send.error ?? destinations.error, t);
+  const { formRef, focusInvalid } = useFocusFirstInvalid(send.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = lines.map((line) => parseQuantity(line.quantity, line.product.unit));
@@ -39,7 +40,7 @@ export function NewTransfer() {
       ...(lines.length > 0 && parsed.every((q) => q !== null && q > 0) ? {} : { lines: t('transfer.linesInvalid') }),
     };
     setProblem(found);
-    if (found.toStoreId || found.lines) return;
+    if (found.toStoreId || found.lines) return focusInvalid();
     send.mutate({
       id,
       toStoreId,
@@ -48,7 +49,7 @@ export function NewTransfer() {
     });
   };
   return (
-    <form className="space-y-6" onSubmit={submit} noValidate>
+    <form ref={formRef} className="space-y-6" onSubmit={submit} noValidate>
       <h1 className="text-2xl font-semibold">{t('transfer.new')}</h1>
       <div className="grid gap-4 rounded bg-white p-6 shadow md:grid-cols-2">
         <Field id="transfer-to" label={t('transfer.to')} error={problem.toStoreId ?? error?.fields.toStoreId}>

@@ -11,7 +11,8 @@ import { formatFen, parseYuan } from '@/server/domain/money';
 import { parseQuantity } from '@/server/receiving/quantity';
 import { productName } from '@/app/components/product-picker';
 import { type PickedProduct } from '../../product-picker';
-import { CostLines } from '../../cost-lines';
+import { CostLines, type InvalidCostInput } from '../../cost-lines';
+import { useFocusFirstInvalid } from '@/app/components/field';
 
 interface Line {
   product: PickedProduct;
@@ -29,12 +30,19 @@ export function OrderForm() {
   const [note, setNote] = useState('');
   const [lines, setLines] = useState<Line[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<InvalidCostInput | 'supplier' | null>(null);
   const suppliers = useQuery(trpc.receiving.suppliers.queryOptions());
   const create = useMutation(
     trpc.receiving.createPurchaseOrder.mutationOptions({
       onSuccess: (order) => router.push(`/receiving/orders/${order.id}`),
     }),
   );
+  const { formRef, focusInvalid } = useFocusFirstInvalid(create.error);
+  const refuse = (message: string, input: InvalidCostInput | 'supplier' | null) => {
+    setFormError(message);
+    setInvalid(input);
+    focusInvalid();
+  };
 
   const onPick = (product: PickedProduct) =>
     setLines((current) =>
@@ -54,14 +62,23 @@ export function OrderForm() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
+    setInvalid(null);
     const badQuantity = parsed.find((p) => !p.quantity);
     if (badQuantity) {
-      return setFormError(t('receiving.badQuantity', { name: productName(locale, badQuantity.line.product) }));
+      return refuse(t('receiving.badQuantity', { name: productName(locale, badQuantity.line.product) }), {
+        key: badQuantity.line.product.id,
+        field: 'quantity',
+      });
     }
     const badCost = parsed.find((p) => p.costFen === null);
-    if (badCost) return setFormError(t('receiving.badCost', { name: productName(locale, badCost.line.product) }));
-    if (parsed.length === 0) return setFormError(t('receiving.noLines'));
-    if (!supplierId) return setFormError(t('receiving.chooseSupplier'));
+    if (badCost) {
+      return refuse(t('receiving.badCost', { name: productName(locale, badCost.line.product) }), {
+        key: badCost.line.product.id,
+        field: 'cost',
+      });
+    }
+    if (parsed.length === 0) return refuse(t('receiving.noLines'), null);
+    if (!supplierId) return refuse(t('receiving.chooseSupplier'), 'supplier');
     create.mutate({
       id: orderId,
       supplierId,
@@ -76,7 +93,7 @@ export function OrderForm() {
 
   const serverError = describeError(create.error, t);
   return (
-    <form className="space-y-6" onSubmit={submit} aria-label={t('receiving.newOrder')}>
+    <form ref={formRef} className="space-y-6" onSubmit={submit} aria-label={t('receiving.newOrder')}>
       <h1 className="text-2xl font-semibold">{t('receiving.newOrder')}</h1>
       <section className="grid gap-4 rounded bg-white p-6 shadow md:grid-cols-2">
         <div>
@@ -86,6 +103,7 @@ export function OrderForm() {
           <select
             id="order-supplier"
             className="field-input"
+            aria-invalid={invalid === 'supplier'}
             value={supplierId}
             onChange={(event) => setSupplierId(event.target.value)}
           >
@@ -116,6 +134,7 @@ export function OrderForm() {
           onPick={onPick}
           onChange={update}
           onRemove={(id) => setLines((current) => current.filter((l) => l.product.id !== id))}
+          invalid={typeof invalid === 'object' ? invalid : null}
         />
       </section>
       {(formError || serverError) && (

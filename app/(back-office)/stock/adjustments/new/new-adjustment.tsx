@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
-import { Field, FormError } from '@/app/components/field';
+import { Field, FormError, useFocusFirstInvalid } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
 import type { MessageKey } from '@/app/i18n/messages';
 import { useTRPC } from '@/app/trpc/client';
@@ -34,6 +34,7 @@ export function NewAdjustment() {
     }),
   );
   const error = describeError(create.error, t);
+  const { formRef, focusInvalid } = useFocusFirstInvalid(create.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = lines.map((line) => parseQuantity(line.quantity, line.product.unit));
@@ -44,7 +45,7 @@ export function NewAdjustment() {
     };
     setMissing(required);
     setLineError(linesBad ? t('stock.linesInvalid') : null);
-    if (linesBad || required.reason || required.note) return;
+    if (linesBad || required.reason || required.note) return focusInvalid();
     create.mutate({
       id,
       reason: reason as (typeof ADJUSTMENT_REASONS)[number],
@@ -53,7 +54,7 @@ export function NewAdjustment() {
     });
   };
   return (
-    <form className="space-y-6" onSubmit={submit} noValidate>
+    <form ref={formRef} className="space-y-6" onSubmit={submit} noValidate>
       <h1 className="text-2xl font-semibold">{t('stock.newAdjustment')}</h1>
       <div className="grid gap-4 rounded bg-white p-6 shadow md:grid-cols-2">
         <Field id="adjustment-reason" label={t('stock.reason')} error={missing.reason ?? error?.fields.reason}>
