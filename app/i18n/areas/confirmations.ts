@@ -24,8 +24,8 @@ export const confirmationsZh = {
   'catalogIo.progressChecked': '已检查 {done} / {total} 行',
   'catalogIo.progressWritten': '已写入 {done} / {total} 行',
   'catalogIo.progressStarting': '正在读取文件…',
-  'catalogIo.moreErrors': '另有 {count} 个问题未显示',
-  'catalogIo.showMoreErrors': '再显示 {count} 个',
+  'catalogIo.rowsNotShown': '另有 {count} 行未显示',
+  'catalogIo.showMoreRows': '再显示 {count} 行',
 } as const;
 
 export const confirmationsEn: Record<keyof typeof confirmationsZh, string> = {
@@ -53,6 +53,6 @@ export const confirmationsEn: Record<keyof typeof confirmationsZh, string> = {
   'catalogIo.progressChecked': '{done} of {total} lines checked',
   'catalogIo.progressWritten': '{done} of {total} lines written',
   'catalogIo.progressStarting': 'Reading the file…',
-  'catalogIo.moreErrors': '{count} more problems not shown',
-  'catalogIo.showMoreErrors': 'Show {count} more',
+  'catalogIo.rowsNotShown': '{count} more rows not shown',
+  'catalogIo.showMoreRows': 'Show {count} more',
 } as const;
