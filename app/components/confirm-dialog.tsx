@@ -28,6 +28,7 @@ export function ConfirmDialog({
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const returnFocusTo = useRef<HTMLElement | null>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const element = dialog.current;
@@ -35,6 +36,8 @@ export function ConfirmDialog({
     if (open && !element.open) {
       returnFocusTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       element.showModal();
+      // Cancel first: an Enter pressed out of habit must not do the irreversible step.
+      cancelButton.current?.focus();
     } else if (!open && element.open) {
       element.close();
     }
@@ -62,7 +65,7 @@ export function ConfirmDialog({
         {children}
       </div>
       <div className="mt-6 flex justify-end gap-2">
-        <button type="button" className="btn-secondary" autoFocus onClick={onCancel}>
+        <button ref={cancelButton} type="button" className="btn-secondary" onClick={onCancel}>
           {t('confirm.cancel')}
         </button>
         <button type="button" className="btn-primary" onClick={onConfirm}>
