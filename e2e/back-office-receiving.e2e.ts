@@ -67,6 +67,17 @@ test('a store manager orders two products, receives part of the delivery and see
   await page.goto('/receiving');
   await page.getByRole('link', { name: '新建采购单' }).click();
   await page.getByLabel('供应商').selectOption({ label: `E2E${suffix} 测试供应商${suffix}` });
+  // As the form says: scanning the same product again adds 1; picking it from the search keeps its quantity.
+  const orderScan = page.getByLabel('扫码或输入条码/编码');
+  await orderScan.fill(cola.barcode);
+  await orderScan.press('Enter');
+  await expect(page.getByLabel(`数量 ${cola.nameZh}`)).toHaveValue('1');
+  await orderScan.fill(cola.barcode);
+  await orderScan.press('Enter');
+  await expect(page.getByLabel(`数量 ${cola.nameZh}`)).toHaveValue('2');
+  await page.getByRole('searchbox', { name: '搜索商品' }).fill(cola.code);
+  await page.getByRole('button', { name: `添加 ${cola.nameZh}` }).click();
+  await expect(page.getByLabel(`数量 ${cola.nameZh}`)).toHaveValue('2');
   for (const [product, quantity] of [
     [cola, '10'],
     [chips, '6'],

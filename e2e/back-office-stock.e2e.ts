@@ -68,6 +68,7 @@ test('a store manager writes off damaged goods and sees it in the product’s hi
   await page.getByLabel('扫码或输入条码').press('Enter');
   await page.getByLabel(`${name} 的数量`).fill('-2');
   await page.getByRole('button', { name: '提交调整' }).click();
+  await page.getByRole('dialog', { name: '提交库存调整？' }).getByRole('button', { name: '提交调整' }).click();
 
   await expect(page).toHaveURL(/\/stock\/adjustments\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { name: /调整单 ADJ-\d{8}-\d{3}/ })).toBeVisible();

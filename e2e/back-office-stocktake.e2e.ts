@@ -104,6 +104,7 @@ test('a store manager counts a department by scanner and by entry, sees the vari
   await expect(report.getByRole('row', { name: new RegExp(typed.nameZh) })).toHaveCount(1);
 
   await page.getByRole('button', { name: '确认盘点结果' }).click();
+  await page.getByRole('dialog', { name: '应用盘点结果？' }).getByRole('button', { name: '确认盘点结果' }).click();
   await expect(page.getByRole('status')).toContainText(/已确认，调整单 ADJ-\d{8}-\d{3}/);
   await expect(page.getByRole('button', { name: '确认盘点结果' })).toHaveCount(0);
   await expect(cells(typed.nameZh).last()).toHaveText('5');

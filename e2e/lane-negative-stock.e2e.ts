@@ -123,7 +123,12 @@ test('the lane counts its own sale at once: the last unit cannot be sold twice b
     const delta = target - (await onHandOf(page.request, product.code));
     if (delta === 0) return;
     const lines = [{ productId, quantityDelta: delta }];
-    await trpcMutation(page.request, 'stock.adjust', { id: crypto.randomUUID(), reason: 'found', note: 'e2e', lines });
+    await trpcMutation(page.request, 'stock.adjust', {
+      id: crypto.randomUUID(),
+      reason: 'correction',
+      note: 'e2e',
+      lines,
+    });
   };
   await adjustTo(0);
   await setPolicy(page, 'Block at the lane, supervisor may approve');

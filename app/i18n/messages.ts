@@ -6,6 +6,7 @@ import { catalogIoEn, catalogIoZh } from './areas/catalog-io';
 import { negativeStockEn, negativeStockZh } from './areas/negative-stock';
 import { saleDetailEn, saleDetailZh } from './areas/sale-detail';
 import { layoutEn, layoutZh } from './areas/layout';
+import { confirmationsEn, confirmationsZh } from './areas/confirmations';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -447,6 +448,7 @@ const zhCN = {
   ...negativeStockZh,
   ...saleDetailZh,
   ...layoutZh,
+  ...confirmationsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -889,6 +891,7 @@ const en: Record<MessageKey, string> = {
   ...negativeStockEn,
   ...saleDetailEn,
   ...layoutEn,
+  ...confirmationsEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

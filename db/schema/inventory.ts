@@ -112,6 +112,7 @@ export const stockAdjustmentReason = pgEnum('stock_adjustment_reason', [
   'theft',
   'found',
   'count',
+  'correction',
 ]);
 
 /** A correction of stock with its reason; a stocktake's variances are applied as one of these (reason `count`). */

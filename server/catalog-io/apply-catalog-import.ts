@@ -8,6 +8,7 @@ import { searchColumns } from '../catalog/product-search-columns';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
 import { newId } from '../core/ids';
+import { silentProgress, type ImportProgressReporter } from './import-progress';
 import { CatalogFileInput, inspectCatalogFile } from './inspect-catalog-file';
 import type { PlannedLine } from './plan-catalog-import';
 
@@ -28,7 +29,8 @@ export interface CatalogImportResult {
 }
 
 const AUDIT_ENTITY = 'catalog-import';
-const ROWS_PER_STATEMENT = 5_000;
+// Small enough that progress moves every few seconds on PGlite, large enough to stay one statement per thousands.
+const ROWS_PER_STATEMENT = 2_000;
 
 /** The result of an import already applied under this id, read from its audit row. */
 export async function findAppliedImport(ctx: StaffContext, importId: string): Promise<CatalogImportResult | null> {
@@ -49,14 +51,30 @@ function* slices<T>(items: readonly T[], size = ROWS_PER_STATEMENT): Generator<T
  * Applies a checked file in one transaction, in statements of many rows (100,000 lines in seconds, not one service
  * call per line). Idempotent on the import id: its audit row is the record that it was applied.
  */
-export async function applyCatalogImport(ctx: StaffContext, rawInput: ApplyCatalogImportInput) {
+export async function applyCatalogImport(
+  ctx: StaffContext,
+  rawInput: ApplyCatalogImportInput,
+  progress: ImportProgressReporter = silentProgress,
+) {
   const input = ApplyCatalogImportInput.parse(rawInput);
+  try {
+    return await applyInTransaction(ctx, input, progress);
+  } finally {
+    progress.finish();
+  }
+}
+
+function applyInTransaction(
+  ctx: StaffContext,
+  input: z.output<typeof ApplyCatalogImportInput>,
+  progress: ImportProgressReporter,
+) {
   return inTransaction(ctx, async (tx) => {
     await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`catalog-import:${input.importId}`}))`);
     const done = await findAppliedImport(tx, input.importId);
     if (done) return { ...done, alreadyApplied: true };
 
-    const inspected = await inspectCatalogFile(tx, input.contentBase64);
+    const inspected = await inspectCatalogFile(tx, input.contentBase64, progress);
     if (inspected.fileIssues.length > 0) {
       throw new DomainError('INVALID', 'catalog-import.unreadable', 'The file cannot be read as a catalog: preview it');
     }
@@ -79,9 +97,18 @@ export async function applyCatalogImport(ctx: StaffContext, rawInput: ApplyCatal
     if (priceChanges.length > 0 && !can(tx.actor.role, 'prices.change')) {
       throw new DomainError('FORBIDDEN', 'prices.forbidden', 'Your role cannot change prices');
     }
+    const toWrite = creates.length + updates.length;
+    let written = 0;
+    await progress.writing(toWrite, written);
     try {
-      for (const slice of slices(creates)) await insertProducts(tx, slice, now);
-      for (const slice of slices(updates)) await updateProducts(tx, slice, now);
+      for (const slice of slices(creates)) {
+        await insertProducts(tx, slice, now);
+        await progress.writing(toWrite, (written += slice.length));
+      }
+      for (const slice of slices(updates)) {
+        await updateProducts(tx, slice, now);
+        await progress.writing(toWrite, (written += slice.length));
+      }
       const newBarcodes = [...creates, ...updates].flatMap((l) =>
         l.barcodesToAdd.map((b) => ({ id: newId(), product_id: l.productId, code: b.code, kind: b.kind })),
       );

@@ -11,6 +11,7 @@ import { forEachDatabase } from '../testing/database-suite';
 import { createStoreFixture } from '../testing/fixtures';
 import { applyCatalogImport } from './apply-catalog-import';
 import { exportCatalog } from './export-catalog';
+import { readImportProgress, trackImportProgress, type ImportProgress } from './import-progress';
 import { listLabels } from './list-labels';
 import { previewCatalogImport } from './preview-catalog-import';
 
@@ -136,6 +137,62 @@ forEachDatabase((database) => {
       { line: 2, column: 'unit', code: 'unit-change-with-stock', params: { value: 'each' } },
     ]);
     expect(preview.lines.map((l) => [l.line, l.action])).toEqual([[3, 'update']]);
+  });
+
+  it('tells how many lines are checked and then written while a large import runs, to its starter only', async () => {
+    const lines = Array.from({ length: 4_500 }, (_, i) => `${400_000 + i},批量商品${i},,30,each,5,,,,,`);
+    lines.push('499999,坏行,,99,each,5,,,,,');
+    const file = importFile(csv(...lines));
+    const seen: (ImportProgress | null)[] = [];
+    const tracked = trackImportProgress(file.importId, 'session-a');
+    // Polled as the page does, in the middle of the work, with the starter's key and with another one.
+    const watching = {
+      checking: async (total: number, checked: number) => {
+        await tracked.checking(total, checked);
+        seen.push(readImportProgress({ importId: file.importId, watcherKey: 'session-a' }));
+        expect(readImportProgress({ importId: file.importId, watcherKey: 'session-b' })).toBeNull();
+      },
+      writing: async (total: number, written: number) => {
+        await tracked.writing(total, written);
+        seen.push(readImportProgress({ importId: file.importId, watcherKey: 'session-a' }));
+      },
+      finish: () => tracked.finish(),
+    };
+    const preview = await previewCatalogImport(manager(), file, watching);
+    expect(preview).toMatchObject({ lineCount: 4_501, validCount: 4_500, invalidCount: 1, issueCount: 1 });
+    const checking = seen.filter((p) => p?.phase === 'checking');
+    expect(checking.length).toBeGreaterThanOrEqual(3);
+    expect(checking.at(-1)).toEqual({ phase: 'checking', total: 4_501, checked: 4_501, written: 0 });
+    expect(checking.map((p) => p?.checked)).toEqual([...checking.map((p) => p?.checked ?? 0)].sort((a, b) => a - b));
+    expect(readImportProgress({ importId: file.importId, watcherKey: 'session-a' })).toBeNull();
+
+    seen.length = 0;
+    const again = trackImportProgress(file.importId, 'session-a');
+    const result = await applyCatalogImport(
+      manager(),
+      { ...file, mode: 'valid-only' },
+      {
+        ...watching,
+        writing: async (total, written) => {
+          await again.writing(total, written);
+          seen.push(readImportProgress({ importId: file.importId, watcherKey: 'session-a' }));
+        },
+        finish: () => again.finish(),
+      },
+    );
+    expect(result).toMatchObject({ created: 4_500, skippedLines: 1 });
+    const writing = seen.filter((p) => p?.phase === 'writing').map((p) => p?.written);
+    expect(writing).toEqual([0, 2_000, 4_000, 4_500]);
+    expect(seen.at(-1)).toMatchObject({ phase: 'writing', total: 4_500, written: 4_500 });
+    expect(readImportProgress({ importId: file.importId, watcherKey: 'session-a' })).toBeNull();
+  });
+
+  it('sends the first thousand problems of a file full of errors and counts them all', async () => {
+    const lines = Array.from({ length: 1_500 }, (_, i) => `${500_000 + i},无部门${i},,99,each,5,,,,,`);
+    const preview = await previewCatalogImport(manager(), importFile(csv(...lines)));
+    expect(preview).toMatchObject({ invalidCount: 1_500, issueCount: 1_500 });
+    expect(preview.issues).toHaveLength(1_000);
+    expect(preview.issues[0]).toMatchObject({ line: 2, column: 'departmentCode' });
   });
 
   it('applies the same import id once, answering the second call with the first result', async () => {

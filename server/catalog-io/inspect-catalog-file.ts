@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StaffContext } from '../core/context';
 import { CATALOG_COLUMNS } from './catalog-columns';
+import { silentProgress, type ImportProgressReporter } from './import-progress';
 import { checkCatalogLines, type CellIssue } from './check-catalog-lines';
 import { planCatalogImport, type PlannedLine } from './plan-catalog-import';
 import { readCatalogFile, type CatalogFile, type FileIssue } from './read-catalog-file';
@@ -31,11 +32,20 @@ export interface InspectedFile {
 
 const columnOrder = new Map(CATALOG_COLUMNS.map((c, i) => [c.key, i]));
 
-/** Reads, checks and plans every line of a file against the store's catalog; writes nothing. */
-export async function inspectCatalogFile(ctx: StaffContext, contentBase64: string): Promise<InspectedFile> {
+/** Reads, checks and plans every line of a file against the store's catalog, telling how many lines are checked; writes nothing. */
+export async function inspectCatalogFile(
+  ctx: StaffContext,
+  contentBase64: string,
+  progress: ImportProgressReporter = silentProgress,
+): Promise<InspectedFile> {
   const file = await readCatalogFile(Buffer.from(contentBase64, 'base64'));
+  const total = file.lines.length;
   const checked = checkCatalogLines(file.lines);
-  const { planned, issues } = await planCatalogImport(ctx, checked.valid);
+  const unreadable = total - checked.valid.length;
+  await progress.checking(total, unreadable);
+  const { planned, issues } = await planCatalogImport(ctx, checked.valid, (done) =>
+    progress.checking(total, unreadable + done),
+  );
   const allIssues = [...checked.issues, ...issues].sort(
     (a, b) => a.line - b.line || (columnOrder.get(a.column) ?? 0) - (columnOrder.get(b.column) ?? 0),
   );

@@ -50,17 +50,41 @@ const FIELDS: (keyof ProductValues)[] = [
   'active',
 ];
 
-/** Compares the readable lines with the store's catalog: what each will do, and what the catalog refuses (department, owned barcode or PLU). */
+/** Lines planned at a time: each batch is a few queries, and progress is told between batches. */
+const LINES_PER_BATCH = 2_000;
+
+/**
+ * Compares the readable lines with the store's catalog: what each will do, and what the catalog refuses (department,
+ * owned barcode or PLU). Tells `onPlanned` how many lines are planned after each batch.
+ */
 export async function planCatalogImport(
   ctx: StaffContext,
   lines: readonly ImportLine[],
+  onPlanned: (planned: number) => Promise<void> = async () => {},
 ): Promise<{ planned: PlannedLine[]; issues: CellIssue[] }> {
   const departmentRows = await ctx.db
     .select({ id: departments.id, code: departments.code })
     .from(departments)
     .where(eq(departments.storeId, ctx.storeId));
   const departmentByCode = new Map(departmentRows.map((d) => [d.code, d.id]));
+  const planned: PlannedLine[] = [];
+  const issues: CellIssue[] = [];
+  let done = 0;
+  for (const batch of chunks(lines, LINES_PER_BATCH)) {
+    const result = await planBatch(ctx, batch, departmentByCode);
+    planned.push(...result.planned);
+    issues.push(...result.issues);
+    done += batch.length;
+    await onPlanned(done);
+  }
+  return { planned, issues };
+}
 
+async function planBatch(
+  ctx: StaffContext,
+  lines: readonly ImportLine[],
+  departmentByCode: ReadonlyMap<string, string>,
+): Promise<{ planned: PlannedLine[]; issues: CellIssue[] }> {
   const existing = new Map<string, NonNullable<PlannedLine['before']> & { id: string }>();
   for (const codes of chunks(lines.map((l) => l.code))) {
     const rows = await ctx.db

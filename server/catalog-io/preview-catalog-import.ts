@@ -1,6 +1,7 @@
 import type { StaffContext } from '../core/context';
 import { findAppliedImport } from './apply-catalog-import';
-import { CatalogFileInput, inspectCatalogFile } from './inspect-catalog-file';
+import { silentProgress, type ImportProgressReporter } from './import-progress';
+import { CatalogFileInput, inspectCatalogFile, type InspectedFile } from './inspect-catalog-file';
 import type { LineAction } from './plan-catalog-import';
 
 export const PreviewCatalogImportInput = CatalogFileInput;
@@ -8,11 +9,24 @@ export type PreviewCatalogImportInput = CatalogFileInput;
 
 /** Lines of the plan sent to the screen; the counts cover all of them. */
 export const PREVIEW_LINES = 500;
+/** Problems sent to the screen, first lines first; `issueCount` counts all of them. */
+export const PREVIEW_ISSUES = 1_000;
 
-/** Every problem of the file by line and column, and what each good line would do; nothing is written. */
-export async function previewCatalogImport(ctx: StaffContext, rawInput: PreviewCatalogImportInput) {
+/** The file's problems by line and column (the first thousand, and how many), and what each good line would do; nothing is written. */
+export async function previewCatalogImport(
+  ctx: StaffContext,
+  rawInput: PreviewCatalogImportInput,
+  progress: ImportProgressReporter = silentProgress,
+) {
   const input = PreviewCatalogImportInput.parse(rawInput);
-  const inspected = await inspectCatalogFile(ctx, input.contentBase64);
+  try {
+    return await previewInspected(ctx, input, await inspectCatalogFile(ctx, input.contentBase64, progress));
+  } finally {
+    progress.finish();
+  }
+}
+
+async function previewInspected(ctx: StaffContext, input: PreviewCatalogImportInput, inspected: InspectedFile) {
   const counts: Record<LineAction, number> = { create: 0, update: 0, 'update-price': 0, unchanged: 0 };
   for (const line of inspected.planned) counts[line.action]++;
   const invalidLines = new Set(inspected.issues.map((issue) => issue.line));
@@ -25,7 +39,8 @@ export async function previewCatalogImport(ctx: StaffContext, rawInput: PreviewC
     invalidCount: invalidLines.size,
     counts,
     fileIssues: inspected.fileIssues,
-    issues: inspected.issues,
+    issueCount: inspected.issues.length,
+    issues: inspected.issues.slice(0, PREVIEW_ISSUES),
     lines: inspected.planned.slice(0, PREVIEW_LINES).map((line) => ({
       line: line.line,
       action: line.action,

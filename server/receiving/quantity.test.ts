@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatQuantity, lineValueFen, parseQuantity } from './quantity';
+import { addPickToLines, formatQuantity, lineValueFen, parseQuantity } from './quantity';
 import { suggestOrderQuantity } from './reorder-suggestion';
 
 describe('quantities', () => {
@@ -20,6 +20,51 @@ describe('quantities', () => {
     expect(lineValueFen(2500, 1290, 'kg')).toBe(3225);
     expect(lineValueFen(333, 1000, 'kg')).toBe(333);
     expect(lineValueFen(3, 250, 'each')).toBe(750);
+  });
+});
+
+describe('picking products onto a document’s lines', () => {
+  type Line = { productId: string; quantityText: string };
+  const pickOnto = (
+    lines: Line[],
+    productId: string,
+    unit: 'each' | 'kg',
+    scanned: boolean,
+    weightGrams = null as number | null,
+  ) =>
+    addPickToLines(lines, {
+      unit,
+      scanned,
+      weightGrams,
+      isSame: (line) => line.productId === productId,
+      update: (line, quantityText) => ({ ...line, quantityText }),
+      create: (quantityText) => ({ productId, quantityText }),
+    });
+
+  it('adds 1 to the line of a product scanned again, and starts a new line at 1 for a first scan', () => {
+    let lines = pickOnto([], 'tea', 'each', true);
+    expect(lines).toEqual([{ productId: 'tea', quantityText: '1' }]);
+    lines = pickOnto(lines, 'milk', 'each', true);
+    lines = pickOnto(lines, 'tea', 'each', true);
+    lines = pickOnto(lines, 'tea', 'each', true);
+    expect(lines).toEqual([
+      { productId: 'tea', quantityText: '3' },
+      { productId: 'milk', quantityText: '1' },
+    ]);
+  });
+
+  it('adds to what was typed, leaves a searched product’s quantity alone, and adds a scale label’s weight', () => {
+    expect(pickOnto([{ productId: 'tea', quantityText: '24' }], 'tea', 'each', true)).toEqual([
+      { productId: 'tea', quantityText: '25' },
+    ]);
+    expect(pickOnto([{ productId: 'tea', quantityText: '24' }], 'tea', 'each', false)).toEqual([
+      { productId: 'tea', quantityText: '24' },
+    ]);
+    expect(pickOnto([], 'tea', 'each', false)).toEqual([{ productId: 'tea', quantityText: '' }]);
+    const bananas = pickOnto([], 'banana', 'kg', true, 1_430);
+    expect(bananas).toEqual([{ productId: 'banana', quantityText: '1.430' }]);
+    expect(pickOnto(bananas, 'banana', 'kg', true, 570)).toEqual([{ productId: 'banana', quantityText: '2.000' }]);
+    expect(pickOnto(bananas, 'banana', 'kg', false)).toEqual(bananas);
   });
 });
 

@@ -112,13 +112,20 @@ it.skipIf(!postgres)(
             ]),
           );
         } else if (roll < 0.8) {
+          const taken = random() < 0.5;
+          const both = other.id !== product.id;
           await createStockAdjustment(home.as('store_manager'), {
             id: newId(),
-            reason: pick(['damaged', 'expired', 'theft', 'found'] as const),
+            // A reason whose direction fits the lines: losses take out, found puts in, mixed lines are a correction.
+            reason: taken
+              ? pick(['damaged', 'expired', 'theft', 'correction'] as const)
+              : both
+                ? 'correction'
+                : pick(['found', 'correction'] as const),
             note: `worker ${index} op ${op}`,
             lines: [
-              { productId: product.id, quantityDelta: random() < 0.5 ? -1 - Math.floor(random() * 4) : 3 },
-              ...(other.id !== product.id ? [{ productId: other.id, quantityDelta: -1 }] : []),
+              { productId: product.id, quantityDelta: taken ? -1 - Math.floor(random() * 4) : 3 },
+              ...(both ? [{ productId: other.id, quantityDelta: -1 }] : []),
             ],
           });
         } else {

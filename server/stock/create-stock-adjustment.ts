@@ -7,7 +7,7 @@ import { DomainError } from '../core/errors';
 import { newId } from '../core/ids';
 import { nextDocumentNumber } from '../inventory/document-number';
 import { postStockMovements } from '../inventory/post-stock-movements';
-import { ADJUSTMENT_REASONS } from './adjustment-reasons';
+import { ADJUSTMENT_REASONS, firstLineAgainstReason, REASON_DIRECTION } from './adjustment-reasons';
 import { getStockAdjustment } from './get-stock-adjustment';
 
 export const CreateStockAdjustmentInput = z.object({
@@ -35,6 +35,7 @@ export type CreateStockAdjustmentInput = z.input<typeof CreateStockAdjustmentInp
 /** Idempotent on the client-made id: a retried adjustment answers what was recorded the first time. */
 export async function createStockAdjustment(ctx: StaffContext, rawInput: CreateStockAdjustmentInput) {
   const input = CreateStockAdjustmentInput.parse(rawInput);
+  assertLinesFollowReason(input);
   return inTransaction(ctx, async (tx) => {
     const known = await existingAdjustment(tx, input.id);
     if (known) return known;
@@ -80,6 +81,23 @@ export async function createStockAdjustment(ctx: StaffContext, rawInput: CreateS
     });
     return getStockAdjustment(tx, { id: input.id });
   });
+}
+
+/** Damaged, expired and stolen goods only leave the stock, found goods only join it; a correction goes either way. */
+function assertLinesFollowReason(input: z.output<typeof CreateStockAdjustmentInput>) {
+  const index = firstLineAgainstReason(
+    input.reason,
+    input.lines.map((line) => line.quantityDelta),
+  );
+  if (index < 0) return;
+  const direction = REASON_DIRECTION[input.reason];
+  const message = `Line ${index + 1}: ${input.reason} ${direction === 'out' ? 'takes stock out, so its quantity must be negative' : 'puts stock in, so its quantity must be positive'}`;
+  throw new DomainError(
+    'INVALID',
+    direction === 'out' ? 'stock-adjustment.reason-takes-out' : 'stock-adjustment.reason-puts-in',
+    message,
+    { [`lines.${index}.quantityDelta`]: [message] },
+  );
 }
 
 async function existingAdjustment(tx: StaffContext, id: string) {

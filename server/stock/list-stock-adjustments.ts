@@ -2,9 +2,10 @@ import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { staff, stockAdjustmentLines, stockAdjustments } from '../../db/schema';
 import type { StaffContext } from '../core/context';
+import { ADJUSTMENT_REASONS } from './adjustment-reasons';
 
 export const ListStockAdjustmentsInput = z.object({
-  reason: z.enum(['damaged', 'expired', 'theft', 'found', 'count']).optional(),
+  reason: z.enum([...ADJUSTMENT_REASONS, 'count']).optional(),
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(50),
 });

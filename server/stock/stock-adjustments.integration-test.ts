@@ -132,6 +132,64 @@ forEachDatabase((database) => {
     expect(documents).toEqual([{ id: ours }]);
   });
 
+  it('moves stock only the way its reason goes: loss out, found in, a correction either way', async () => {
+    const tea = await addProduct(store);
+    const milk = await addProduct(store);
+    await receive(tea.id, 50, 500);
+    await receive(milk.id, 50, 300);
+    const cases = [
+      { reason: 'damaged', allowed: [-1], refused: 1, key: 'stock-adjustment.reason-takes-out' },
+      { reason: 'expired', allowed: [-1], refused: 2, key: 'stock-adjustment.reason-takes-out' },
+      { reason: 'theft', allowed: [-1], refused: 3, key: 'stock-adjustment.reason-takes-out' },
+      { reason: 'found', allowed: [1], refused: -1, key: 'stock-adjustment.reason-puts-in' },
+      { reason: 'correction', allowed: [-2, 3], refused: null, key: null },
+    ] as const;
+    let expected = 50;
+    for (const { reason, allowed, refused, key } of cases) {
+      for (const quantityDelta of allowed) {
+        await createStockAdjustment(manager(), {
+          id: newId(),
+          reason,
+          note: '核对',
+          lines: [{ productId: tea.id, quantityDelta }],
+        });
+        expected += quantityDelta;
+      }
+      if (refused === null) continue;
+      // the second line goes against the reason: the error names it, and the first line is not posted either
+      const error = await createStockAdjustment(manager(), {
+        id: newId(),
+        reason,
+        note: '核对',
+        lines: [
+          { productId: milk.id, quantityDelta: -refused },
+          { productId: tea.id, quantityDelta: refused },
+        ],
+      }).catch((cause: unknown) => cause);
+      expect(error, reason).toMatchObject({
+        name: 'DomainError',
+        reason: key,
+        message: expect.stringContaining('Line 2'),
+        fieldErrors: { 'lines.1.quantityDelta': [expect.stringContaining('Line 2')] },
+      });
+    }
+    expect(await stockOf(database().db, store.storeId, tea.id)).toEqual({ projection: expected, ledger: expected });
+    expect(expected).toBe(47 + 1 + 1);
+    expect(await stockOf(database().db, store.storeId, milk.id)).toEqual({ projection: 50, ledger: 50 });
+    const listed = await listStockAdjustments(manager(), {});
+    expect(listed.items.map((item) => item.reason).sort()).toEqual(
+      ['correction', 'correction', 'damaged', 'expired', 'found', 'theft'].sort(),
+    );
+    await expect(
+      createStockAdjustment(manager(), {
+        id: newId(),
+        reason: 'correction',
+        note: ' ',
+        lines: [{ productId: tea.id, quantityDelta: 1 }],
+      }),
+    ).rejects.toMatchObject({ name: 'ZodError' });
+  });
+
   it('shows the adjustment in the product’s history with its number, reason and the on hand after it', async () => {
     const tea = await addProduct(store);
     const receiptId = newId();

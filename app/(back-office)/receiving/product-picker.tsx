@@ -17,14 +17,22 @@ export interface PickedProduct {
   weightGrams: number | null;
 }
 
+/**
+ * Reads a product for a stock document, fresh each time: by id, or by what was scanned or typed (item code, barcode,
+ * scale label or PLU), with its on hand and the cost its stock is valued at.
+ */
+export function useFetchStockProduct() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return (input: { code: string } | { productId: string }): Promise<PickedProduct> =>
+    queryClient.fetchQuery({ ...trpc.receiving.product.queryOptions(input), staleTime: 0 });
+}
+
 /** Picks a product with its on hand and suggested cost, read fresh for each pick. */
 export function ReceivingProductPicker({ onPick }: { onPick: (product: PickedProduct, scanned: boolean) => void }) {
   const t = useT();
   const locale = useLocale();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const fetchProduct = (input: { code: string } | { productId: string }) =>
-    queryClient.fetchQuery({ ...trpc.receiving.product.queryOptions(input), staleTime: 0 });
+  const fetchProduct = useFetchStockProduct();
   return (
     <ProductPicker
       labels={{

@@ -1,17 +1,18 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
-import { ProductPicker, type ListedProduct } from '@/app/components/product-picker';
+import { ProductPicker } from '@/app/components/product-picker';
 import { useT } from '@/app/i18n/locale-provider';
-import { useTRPC } from '@/app/trpc/client';
+import { useFetchStockProduct, type PickedProduct as ReceivingPickedProduct } from '../receiving/product-picker';
 
-export type PickedProduct = ListedProduct;
+export type PickedProduct = ReceivingPickedProduct;
 
-/** Picks a product for a stock document's lines: by barcode (scanner or typing, Enter or the button) or by search. */
+/**
+ * Picks a product for a stock document's lines: by item code, barcode or scale label (scanner or typing, Enter or
+ * the button), the way the receiving forms resolve codes, or by search.
+ */
 export function StockProductPicker({ onPick }: { onPick: (product: PickedProduct) => void }) {
   const t = useT();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const fetchProduct = useFetchStockProduct();
   return (
     <ProductPicker
       labels={{
@@ -25,10 +26,8 @@ export function StockProductPicker({ onPick }: { onPick: (product: PickedProduct
         pickButton: t('stock.add'),
         noResults: t('products.none'),
       }}
-      resolveCode={async (code) =>
-        (await queryClient.fetchQuery(trpc.catalog.resolveScan.queryOptions({ code }))).product
-      }
-      resolveListed={(product) => product}
+      resolveCode={(code) => fetchProduct({ code })}
+      resolveListed={(product) => fetchProduct({ productId: product.id })}
       onPick={(product) => onPick(product)}
       keepCodeUntilFound
     />

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
@@ -12,6 +12,42 @@ import { describeError } from '@/app/trpc/errors';
 import { formatFen } from '@/server/domain/money';
 
 const MAX_BYTES = 10 * 1024 * 1024;
+/** Rows of the error and plan tables drawn at first and per "show more": thousands of rows at once stall the page. */
+const ROWS_SHOWN = 100;
+
+interface ImportProgress {
+  phase: 'checking' | 'writing';
+  total: number;
+  checked: number;
+  written: number;
+}
+
+/** Polls the server for a running preview or apply of this import, twice a second. */
+function useImportProgress(importId: string | undefined, running: boolean) {
+  return useQuery({
+    queryKey: ['catalog-import-progress', importId],
+    queryFn: async () => {
+      const response = await fetch(`/api/catalog-import-progress?importId=${encodeURIComponent(importId ?? '')}`);
+      return ((await response.json()) as { progress: ImportProgress | null }).progress;
+    },
+    enabled: running && importId !== undefined,
+    refetchInterval: 500,
+    gcTime: 0,
+  });
+}
+
+function ProgressLine({ progress }: { progress: ImportProgress | null | undefined }) {
+  const t = useT();
+  return (
+    <p role="status" className="text-sm text-slate-600">
+      {!progress
+        ? t('catalogIo.progressStarting')
+        : progress.phase === 'checking'
+          ? t('catalogIo.progressChecked', { done: progress.checked, total: progress.total })
+          : t('catalogIo.progressWritten', { done: progress.written, total: progress.total })}
+    </p>
+  );
+}
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -31,10 +67,16 @@ export function ImportForm() {
   const data = preview.data;
   const result = apply.data;
   const { formRef } = useFocusFirstInvalid(preview.error);
+  const running = preview.isPending || apply.isPending;
+  const progress = useImportProgress(file?.importId, running);
+  const [issuesShown, setIssuesShown] = useState(ROWS_SHOWN);
+  const [linesShown, setLinesShown] = useState(ROWS_SHOWN);
 
   async function choose(chosen: File | undefined) {
     preview.reset();
     apply.reset();
+    setIssuesShown(ROWS_SHOWN);
+    setLinesShown(ROWS_SHOWN);
     setFile(null);
     setTooLarge(false);
     if (!chosen) return;
@@ -82,6 +124,7 @@ export function ImportForm() {
         </p>
       )}
       <FormError error={describeError(preview.error, t)} />
+      {running && <ProgressLine progress={progress.data} />}
 
       {data && (
         <div className="space-y-4">
@@ -132,7 +175,7 @@ export function ImportForm() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.issues.slice(0, 1000).map((issue, i) => (
+                  {data.issues.slice(0, issuesShown).map((issue, i) => (
                     <tr key={i}>
                       <td className="font-mono">{issue.line}</td>
                       <td>{column(issue.column)}</td>
@@ -141,9 +184,12 @@ export function ImportForm() {
                   ))}
                 </tbody>
               </table>
-              {data.issues.length > 1000 && (
-                <p className="p-2 text-sm text-slate-500">{t('catalogIo.import.firstLines', { n: 1000 })}</p>
-              )}
+              <ShowMore
+                shown={Math.min(issuesShown, data.issues.length)}
+                available={data.issues.length}
+                all={data.issueCount}
+                onMore={() => setIssuesShown((n) => n + ROWS_SHOWN)}
+              />
             </div>
           )}
 
@@ -162,7 +208,7 @@ export function ImportForm() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.lines.map((line) => (
+                  {data.lines.slice(0, linesShown).map((line) => (
                     <tr key={line.line}>
                       <td className="font-mono">{line.line}</td>
                       <td className="font-mono">{line.code}</td>
@@ -179,11 +225,12 @@ export function ImportForm() {
                   ))}
                 </tbody>
               </table>
-              {data.validCount > data.lines.length && (
-                <p className="p-2 text-sm text-slate-500">
-                  {t('catalogIo.import.firstLines', { n: data.lines.length })}
-                </p>
-              )}
+              <ShowMore
+                shown={Math.min(linesShown, data.lines.length)}
+                available={data.lines.length}
+                all={data.validCount}
+                onMore={() => setLinesShown((n) => n + ROWS_SHOWN)}
+              />
             </div>
           )}
 
@@ -232,5 +279,31 @@ export function ImportForm() {
         </div>
       )}
     </section>
+  );
+}
+
+/** Below a table drawn in part: a button for the next rows the page holds, and how many rows are not shown. */
+function ShowMore({
+  shown,
+  available,
+  all,
+  onMore,
+}: {
+  shown: number;
+  available: number;
+  all: number;
+  onMore: () => void;
+}) {
+  const t = useT();
+  if (shown >= all) return null;
+  return (
+    <div className="flex items-center gap-3 p-2 text-sm text-slate-500">
+      <span>{t('catalogIo.rowsNotShown', { count: all - shown })}</span>
+      {shown < available && (
+        <button type="button" className="btn-secondary" onClick={onMore}>
+          {t('catalogIo.showMoreRows', { count: Math.min(ROWS_SHOWN, available - shown) })}
+        </button>
+      )}
+    </div>
   );
 }

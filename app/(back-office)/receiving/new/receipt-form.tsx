@@ -10,7 +10,7 @@ import { useTRPC } from '@/app/trpc/client';
 import type { PurchaseOrderDetail } from '@/server/receiving/get-purchase-order';
 import { describeError, firstMessage } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
-import { formatQuantity, parseQuantity } from '@/server/receiving/quantity';
+import { addPickToLines, formatQuantity, parseQuantity } from '@/server/receiving/quantity';
 import { productName } from '@/app/components/product-picker';
 import { type PickedProduct } from '../product-picker';
 import { CostLines, type InvalidCostInput } from '../cost-lines';
@@ -95,21 +95,15 @@ function ReceiptEditor({ order }: { order: PurchaseOrderDetail | null }) {
     focusInvalid();
   };
 
-  const onPick = (product: PickedProduct, scanned: boolean) => {
-    setLines((current) => {
-      const step = product.unit === 'kg' ? (product.weightGrams ?? 0) : scanned ? 1 : 0;
-      const existing = current.find((line) => line.productId === product.id);
-      if (existing) {
-        return current.map((line) => {
-          if (line !== existing) return { ...line };
-          const had = parseQuantity(line.quantityText, line.unit) ?? 0;
-          const next = had + step;
-          return { ...line, onHand: product.onHand, quantityText: next > 0 ? formatQuantity(next, line.unit) : '' };
-        });
-      }
-      return [
-        ...current,
-        {
+  const onPick = (product: PickedProduct, scanned: boolean) =>
+    setLines((current) =>
+      addPickToLines(current, {
+        unit: product.unit,
+        scanned,
+        weightGrams: product.weightGrams,
+        isSame: (line) => line.productId === product.id,
+        update: (line, quantityText) => ({ ...line, onHand: product.onHand, quantityText }),
+        create: (quantityText) => ({
           key: uuidv7(),
           productId: product.id,
           code: product.code,
@@ -117,14 +111,13 @@ function ReceiptEditor({ order }: { order: PurchaseOrderDetail | null }) {
           nameEn: product.nameEn,
           unit: product.unit,
           onHand: product.onHand,
-          quantityText: step > 0 ? formatQuantity(step, product.unit) : '',
+          quantityText,
           costText: yuan(product.suggestedCostFen),
           purchaseOrderLineId: null,
           open: null,
-        },
-      ];
-    });
-  };
+        }),
+      }),
+    );
 
   const update = (key: string, change: Partial<Line>) =>
     setLines((current) => current.map((line) => (line.key === key ? { ...line, ...change } : line)));

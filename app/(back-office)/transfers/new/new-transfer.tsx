@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { v7 as uuidv7 } from 'uuid';
+import { ConfirmDialog } from '@/app/components/confirm-dialog';
 import { Field, FormError, useFocusFirstInvalid } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
@@ -20,6 +21,7 @@ export function NewTransfer() {
   const [toStoreId, setToStoreId] = useState('');
   const [note, setNote] = useState('');
   const [lines, setLines] = useState<QuantityLine[]>([]);
+  const [ready, setReady] = useState<{ productId: string; quantity: number; unit: 'each' | 'kg' }[] | null>(null);
   const [problem, setProblem] = useState<{ toStoreId?: string; lines?: string }>({});
   const destinations = useQuery(trpc.stock.transferDestinations.queryOptions());
   const send = useMutation(
@@ -41,13 +43,23 @@ export function NewTransfer() {
     };
     setProblem(found);
     if (found.toStoreId || found.lines) return focusInvalid();
-    send.mutate({
-      id,
-      toStoreId,
-      note,
-      lines: lines.map((line, index) => ({ productId: line.product.id, quantity: parsed[index] ?? 0 })),
-    });
+    setReady(
+      lines.map((line, index) => ({
+        productId: line.product.id,
+        quantity: parsed[index] ?? 0,
+        unit: line.product.unit,
+      })),
+    );
   };
+  const destination = destinations.data?.find((s) => s.id === toStoreId);
+  const totalOf = (unit: 'each' | 'kg') =>
+    (ready ?? []).filter((line) => line.unit === unit).reduce((sum, line) => sum + line.quantity, 0);
+  const quantityText = [
+    ...(ready?.some((line) => line.unit === 'each') ? [t('transfer.quantityEach', { count: totalOf('each') })] : []),
+    ...(ready?.some((line) => line.unit === 'kg')
+      ? [t('transfer.quantityKg', { kg: (totalOf('kg') / 1000).toFixed(3) })]
+      : []),
+  ].join(' + ');
   return (
     <form ref={formRef} className="space-y-6" onSubmit={submit} noValidate>
       <h1 className="text-2xl font-semibold">{t('transfer.new')}</h1>
@@ -93,6 +105,35 @@ export function NewTransfer() {
       <button type="submit" className="btn-primary" disabled={send.isPending}>
         {send.isPending ? t('common.saving') : t('transfer.send')}
       </button>
+      <ConfirmDialog
+        open={ready !== null}
+        title={t('transfer.confirmSendTitle')}
+        confirmLabel={t('transfer.send')}
+        onCancel={() => setReady(null)}
+        onConfirm={() => {
+          if (!ready) return;
+          setReady(null);
+          send.mutate({
+            id,
+            toStoreId,
+            note,
+            lines: ready.map(({ productId, quantity }) => ({ productId, quantity })),
+          });
+        }}
+      >
+        {ready && (
+          <>
+            <p>
+              {t('transfer.confirmSendSummary', {
+                lines: ready.length,
+                quantity: quantityText,
+                store: destination ? `${destination.name} (${destination.code})` : '',
+              })}
+            </p>
+            <p className="text-slate-600">{t('transfer.confirmSendIrreversible')}</p>
+          </>
+        )}
+      </ConfirmDialog>
     </form>
   );
 }

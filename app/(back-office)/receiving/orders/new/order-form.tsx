@@ -8,7 +8,7 @@ import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError, firstMessage } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
-import { parseQuantity } from '@/server/receiving/quantity';
+import { addPickToLines, parseQuantity } from '@/server/receiving/quantity';
 import { productName } from '@/app/components/product-picker';
 import { type PickedProduct } from '../../product-picker';
 import { CostLines, type InvalidCostInput } from '../../cost-lines';
@@ -44,11 +44,16 @@ export function OrderForm() {
     focusInvalid();
   };
 
-  const onPick = (product: PickedProduct) =>
+  const onPick = (product: PickedProduct, scanned: boolean) =>
     setLines((current) =>
-      current.some((line) => line.product.id === product.id)
-        ? current
-        : [...current, { product, quantityText: '', costText: formatFen(product.suggestedCostFen) }],
+      addPickToLines(current, {
+        unit: product.unit,
+        scanned,
+        weightGrams: product.weightGrams,
+        isSame: (line) => line.product.id === product.id,
+        update: (line, quantityText) => ({ ...line, product, quantityText }),
+        create: (quantityText) => ({ product, quantityText, costText: formatFen(product.suggestedCostFen) }),
+      }),
     );
   const update = (id: string, change: Partial<Line>) =>
     setLines((current) => current.map((line) => (line.product.id === id ? { ...line, ...change } : line)));

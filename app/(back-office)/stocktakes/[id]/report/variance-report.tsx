@@ -4,12 +4,21 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
+import { ConfirmDialog, formatSignedFen } from '@/app/components/confirm-dialog';
 import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen } from '@/server/domain/money';
 
+type Totals = {
+  counted: number;
+  uncounted: number;
+  gainFen: number;
+  lossFen: number;
+  netFen: number;
+  uncountedValueFen: number;
+};
 type Filter = 'all' | 'differing' | 'uncounted';
 type Cursor = { counted: boolean; code: string } | null;
 
@@ -28,6 +37,8 @@ export function VarianceReport({ id }: { id: string }) {
   const [uncountedAsZero, setUncountedAsZero] = useState(false);
   const [note, setNote] = useState('');
   const [adjustmentId] = useState(() => uuidv7());
+  // The totals the confirmation states, read afresh from the server when Apply is pressed.
+  const [confirming, setConfirming] = useState<Totals | null>(null);
   const me = useQuery(trpc.auth.me.queryOptions());
   const mayApply = me.data?.permissions.includes('inventory.count-apply') ?? false;
   const mayCount = me.data?.permissions.includes('inventory.count') ?? false;
@@ -205,7 +216,9 @@ export function VarianceReport({ id }: { id: string }) {
           className="space-y-3 rounded bg-white p-4 shadow"
           onSubmit={(event) => {
             event.preventDefault();
-            apply.mutate({ stocktakeId: id, adjustmentId, uncountedAsZero, note });
+            void report.refetch().then((fresh) => {
+              if (fresh.data) setConfirming(fresh.data.totals);
+            });
           }}
         >
           <label className="flex min-h-12 items-center gap-3">
@@ -243,6 +256,38 @@ export function VarianceReport({ id }: { id: string }) {
               {t('stocktake.cancel')}
             </button>
           </div>
+          <ConfirmDialog
+            open={confirming !== null}
+            title={t('stocktake.confirmApplyTitle')}
+            confirmLabel={t('stocktake.apply')}
+            onCancel={() => setConfirming(null)}
+            onConfirm={() => {
+              setConfirming(null);
+              apply.mutate({ stocktakeId: id, adjustmentId, uncountedAsZero, note });
+            }}
+          >
+            {confirming && (
+              <>
+                <p>
+                  {t('stocktake.confirmApplySummary', {
+                    counted: confirming.counted,
+                    gain: formatSignedFen(confirming.gainFen),
+                    loss: formatSignedFen(confirming.lossFen),
+                    net: formatSignedFen(confirming.netFen),
+                  })}
+                </p>
+                {uncountedAsZero && confirming.uncounted > 0 && (
+                  <p>
+                    {t('stocktake.confirmApplyUncounted', {
+                      uncounted: confirming.uncounted,
+                      value: formatSignedFen(-confirming.uncountedValueFen),
+                    })}
+                  </p>
+                )}
+                <p className="text-slate-600">{t('stocktake.confirmApplyIrreversible')}</p>
+              </>
+            )}
+          </ConfirmDialog>
         </form>
       )}
     </section>

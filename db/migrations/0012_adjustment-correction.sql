@@ -1,0 +1,1 @@
+ALTER TYPE "public"."stock_adjustment_reason" ADD VALUE 'correction';
