@@ -4,6 +4,7 @@ import { stocktakeEn, stocktakeZh } from './areas/stocktake';
 import { stockEn, stockZh } from './areas/stock';
 import { catalogIoEn, catalogIoZh } from './areas/catalog-io';
 import { negativeStockEn, negativeStockZh } from './areas/negative-stock';
+import { storesEn, storesZh } from './areas/stores';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -443,6 +444,7 @@ const zhCN = {
   ...stockZh,
   ...catalogIoZh,
   ...negativeStockZh,
+  ...storesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -883,6 +885,7 @@ const en: Record<MessageKey, string> = {
   ...stockEn,
   ...catalogIoEn,
   ...negativeStockEn,
+  ...storesEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

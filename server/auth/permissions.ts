@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   'store.manage': ['store_manager', 'head_office'],
   'audit.read': ['store_manager', 'head_office'],
   'stores.switch': ['head_office'],
+  'lane.bind': ['store_manager', 'head_office'],
   'lane.sell': ['cashier', 'supervisor', 'store_manager'],
   'lane.approve-override': ['supervisor', 'store_manager'],
   'sales.review': ['store_manager', 'head_office'],

@@ -28,6 +28,7 @@ type Settings = {
     terminalPort: number | null;
     printerHost: string | null;
     printerPort: number | null;
+    boundDevices: number;
   }[];
 };
 
@@ -38,11 +39,12 @@ export function StoreSettings() {
   const settings = useQuery(trpc.store.settings.queryOptions());
   if (!settings.data || !me.data) return <p aria-busy="true">…</p>;
   const editable = me.data.permissions.includes('store.manage');
+  const mayUnbind = me.data.permissions.includes('lane.bind');
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t('settings.title')}</h1>
       <StoreForm key={settings.dataUpdatedAt} settings={settings.data} editable={editable} />
-      <LanesEditor lanes={settings.data.lanes} editable={editable} />
+      <LanesEditor lanes={settings.data.lanes} editable={editable} mayUnbind={mayUnbind} />
     </div>
   );
 }
@@ -215,7 +217,15 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
   );
 }
 
-function LanesEditor({ lanes, editable }: { lanes: Settings['lanes']; editable: boolean }) {
+function LanesEditor({
+  lanes,
+  editable,
+  mayUnbind,
+}: {
+  lanes: Settings['lanes'];
+  editable: boolean;
+  mayUnbind: boolean;
+}) {
   const t = useT();
   const [drafts, setDrafts] = useState<Settings['lanes']>([]);
   const nextNumber = Math.max(0, ...lanes.map((l) => l.number), ...drafts.map((l) => l.number)) + 1;
@@ -231,6 +241,7 @@ function LanesEditor({ lanes, editable }: { lanes: Settings['lanes']; editable: 
             <th>{t('settings.terminalPort')}</th>
             <th>{t('settings.printerHost')}</th>
             <th>{t('settings.printerPort')}</th>
+            <th>{t('settings.laneDevices')}</th>
             <th />
           </tr>
         </thead>
@@ -240,6 +251,7 @@ function LanesEditor({ lanes, editable }: { lanes: Settings['lanes']; editable: 
               key={lane.id}
               lane={lane}
               editable={editable}
+              mayUnbind={mayUnbind}
               onSaved={() => setDrafts((d) => d.filter((x) => x.id !== lane.id))}
             />
           ))}
@@ -260,6 +272,7 @@ function LanesEditor({ lanes, editable }: { lanes: Settings['lanes']; editable: 
                 terminalPort: null,
                 printerHost: null,
                 printerPort: null,
+                boundDevices: 0,
               },
             ])
           }
@@ -274,10 +287,12 @@ function LanesEditor({ lanes, editable }: { lanes: Settings['lanes']; editable: 
 function LaneRow({
   lane,
   editable,
+  mayUnbind,
   onSaved,
 }: {
   lane: Settings['lanes'][number];
   editable: boolean;
+  mayUnbind: boolean;
   onSaved: () => void;
 }) {
   const t = useT();
@@ -299,7 +314,12 @@ function LaneRow({
       },
     }),
   );
-  const error = describeError(save.error, t);
+  const unbind = useMutation(
+    trpc.store.revokeLaneDevices.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.store.pathKey() }),
+    }),
+  );
+  const error = describeError(save.error ?? unbind.error, t);
   const submit = () =>
     save.mutate({
       id: lane.id,
@@ -330,9 +350,29 @@ function LaneRow({
       </td>
       <td>{input('printerHost', t('settings.printerHost'), 'font-mono')}</td>
       <td>{input('printerPort', t('settings.printerPort'), 'w-24 font-mono')}</td>
+      <td className="whitespace-nowrap">
+        {t('settings.boundDevices', { count: lane.boundDevices })}
+        {mayUnbind && lane.boundDevices > 0 && (
+          <button
+            type="button"
+            className="btn-secondary ml-2"
+            aria-label={t('settings.unbindLane', { number: lane.number })}
+            onClick={() => unbind.mutate({ laneId: lane.id })}
+            disabled={unbind.isPending}
+          >
+            {t('settings.unbind')}
+          </button>
+        )}
+      </td>
       <td>
         {editable && (
-          <button type="button" className="btn-secondary" onClick={submit} disabled={save.isPending}>
+          <button
+            type="button"
+            className="btn-secondary"
+            aria-label={t('settings.saveLaneNumber', { number: lane.number })}
+            onClick={submit}
+            disabled={save.isPending}
+          >
             {t('settings.saveLane')}
           </button>
         )}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revokeLaneDevices, RevokeLaneDevicesInput } from '../../lanes/revoke-lane-devices';
 import { getStoreSettings } from '../../stores/get-store-settings';
 import { listStores } from '../../stores/list-stores';
 import { saveLane, SaveLaneInput } from '../../stores/save-lane';
@@ -14,6 +15,9 @@ export const storeRouter = router({
   saveLane: procedureFor('store.manage')
     .input(SaveLaneInput)
     .mutation(({ ctx, input }) => saveLane(ctx, input)),
+  revokeLaneDevices: procedureFor('lane.bind')
+    .input(RevokeLaneDevicesInput)
+    .mutation(({ ctx, input }) => revokeLaneDevices(ctx, input)),
   list: procedureFor('stores.switch').query(({ ctx }) => listStores(ctx)),
   choose: procedureFor('stores.switch')
     .input(z.object({ storeId: z.uuid() }))
