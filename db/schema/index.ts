@@ -8,3 +8,4 @@ export * from './approvals';
 export * from './payments';
 export * from './inventory';
 export * from './lane-devices';
+export * from './catalog-copies';

@@ -20,6 +20,15 @@ export const storesZh = {
   'settings.unbind': '解除绑定',
   'settings.unbindLane': '解除 {number} 号收银台的设备绑定',
   'settings.saveLaneNumber': '保存 {number} 号收银台',
+  'transfer.noOtherStore': '还没有其他门店——门店由总部创建',
+  'error.store.code-taken': '该门店编码已被使用',
+  'error.store.id-taken': '该编号已被占用，请刷新后重试',
+  'error.catalog-copy.id-taken': '该复制编号已用于其他门店，请刷新后重试',
+  'error.staff.head-office-has-no-store': '总部账号不属于任何门店',
+  'error.staff.shift-open': '该员工在收银台还有未签退的班次，请先签退',
+  'audit.action.store.created': '创建门店',
+  'audit.action.catalog.copied': '复制商品目录',
+  'audit.action.staff.moved': '调动员工到门店',
 } as const;
 
 export const storesEn: Record<keyof typeof storesZh, string> = {
@@ -44,4 +53,13 @@ export const storesEn: Record<keyof typeof storesZh, string> = {
   'settings.unbind': 'Unbind',
   'settings.unbindLane': 'Unbind the devices of lane {number}',
   'settings.saveLaneNumber': 'Save lane {number}',
+  'transfer.noOtherStore': 'No other store yet — head office creates stores',
+  'error.store.code-taken': 'Another store already has this code',
+  'error.store.id-taken': 'This id is already taken: reload and try again',
+  'error.catalog-copy.id-taken': 'This copy id was used for other stores: reload and try again',
+  'error.staff.head-office-has-no-store': 'Head-office accounts belong to no store',
+  'error.staff.shift-open': 'They have a shift open at a lane: they must sign out there first',
+  'audit.action.store.created': 'Store created',
+  'audit.action.catalog.copied': 'Catalog copied',
+  'audit.action.staff.moved': 'Staff moved to a store',
 };
