@@ -8,12 +8,14 @@ import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError, firstMessage } from '@/app/trpc/errors';
 import type { EmbeddedBarcodeLayout } from '@/server/domain/embedded-barcode';
+import { EmbeddedLayoutsEditor } from './embedded-layouts-editor';
 import { NEGATIVE_STOCK_POLICIES, type NegativeStockPolicy } from '@/server/domain/negative-stock';
 
 type Settings = {
   store: {
     code: string;
     name: string;
+    nameEn: string;
     address: string;
     timezone: string;
     vatNumber: string;
@@ -65,6 +67,7 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
     event.preventDefault();
     update.mutate({
       name: form.name,
+      nameEn: form.nameEn,
       address: form.address,
       timezone: form.timezone,
       vatNumber: form.vatNumber,
@@ -72,14 +75,7 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
       negativeStockPolicy: form.negativeStockPolicy,
     });
   };
-  const setLayout = (index: number, patch: Partial<EmbeddedBarcodeLayout>) =>
-    setForm({
-      ...form,
-      embeddedBarcodeLayouts: form.embeddedBarcodeLayouts.map((layout, i) =>
-        i === index ? { ...layout, ...patch } : layout,
-      ),
-    });
-  const text = (key: 'name' | 'address' | 'timezone' | 'vatNumber', label: string) => (
+  const text = (key: 'name' | 'nameEn' | 'address' | 'timezone' | 'vatNumber', label: string) => (
     <Field id={`store-${key}`} label={label} error={errors[key]}>
       {(props) => (
         <input
@@ -104,6 +100,7 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
       </p>
       <div className="grid grid-cols-2 gap-4">
         {text('name', t('settings.name'))}
+        {text('nameEn', t('settings.nameEn'))}
         {text('address', t('settings.address'))}
         {text('timezone', t('settings.timezone'))}
         {text('vatNumber', t('settings.vatNumber'))}
@@ -129,84 +126,12 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
           )}
         </Field>
       </div>
-      <fieldset>
-        <legend className="field-label">{t('settings.layouts')}</legend>
-        {form.embeddedBarcodeLayouts.map((layout, index) => (
-          <div key={index} className="mb-2 flex gap-2">
-            <input
-              aria-label={`prefix ${index + 1}`}
-              className="field-input w-20 font-mono"
-              disabled={!editable}
-              value={layout.prefix}
-              onChange={(e) => setLayout(index, { prefix: e.target.value })}
-            />
-            <input
-              aria-label={`item digits ${index + 1}`}
-              type="number"
-              className="field-input w-20"
-              disabled={!editable}
-              value={layout.itemDigits}
-              onChange={(e) => setLayout(index, { itemDigits: Number(e.target.value) })}
-            />
-            <select
-              aria-label={`value kind ${index + 1}`}
-              className="field-input w-40"
-              disabled={!editable}
-              value={layout.valueKind}
-              onChange={(e) => setLayout(index, { valueKind: e.target.value as 'price' | 'weight' })}
-            >
-              <option value="price">{t('settings.layout.price')}</option>
-              <option value="weight">{t('settings.layout.weight')}</option>
-            </select>
-            <input
-              aria-label={`value digits ${index + 1}`}
-              type="number"
-              className="field-input w-20"
-              disabled={!editable}
-              value={layout.valueDigits}
-              onChange={(e) => setLayout(index, { valueDigits: Number(e.target.value) })}
-            />
-            {editable && (
-              <button
-                type="button"
-                className="btn-secondary"
-                onClick={() =>
-                  setForm({
-                    ...form,
-                    embeddedBarcodeLayouts: form.embeddedBarcodeLayouts.filter((_, i) => i !== index),
-                  })
-                }
-              >
-                {t('common.remove')}
-              </button>
-            )}
-          </div>
-        ))}
-        {Object.entries(errors)
-          .filter(([path]) => path.startsWith('embeddedBarcodeLayouts'))
-          .map(([path, message]) => (
-            <p key={path} className="field-error">
-              {message}
-            </p>
-          ))}
-        {editable && (
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={() =>
-              setForm({
-                ...form,
-                embeddedBarcodeLayouts: [
-                  ...form.embeddedBarcodeLayouts,
-                  { prefix: '22', itemDigits: 5, valueKind: 'price', valueDigits: 5 },
-                ],
-              })
-            }
-          >
-            {t('settings.addLayout')}
-          </button>
-        )}
-      </fieldset>
+      <EmbeddedLayoutsEditor
+        layouts={form.embeddedBarcodeLayouts}
+        onChange={(embeddedBarcodeLayouts) => setForm({ ...form, embeddedBarcodeLayouts })}
+        editable={editable}
+        errors={errors}
+      />
       <FormError error={error} />
       {editable && (
         <button type="submit" className="btn-primary" disabled={update.isPending}>
