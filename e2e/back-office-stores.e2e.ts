@@ -1,10 +1,18 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { generateDemoCatalog } from '../db/seed/catalog-data';
 import { DEMO_STORE_CODE } from '../db/seed/demo-seed';
 
 test.use({ locale: 'en-US' });
 
 const DEMO_STORE_NAME = '乐购邻里超市 徐汇店';
 const suffix = () => String(Date.now()).slice(-6);
+
+async function trpcQuery<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const response = await request.get(`/api/trpc/${path}${query}`);
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
 
 async function signIn(page: Page, operatorNo: string, password: string) {
   await page.goto('/sign-in');
@@ -38,7 +46,9 @@ test('a lane device bound once keeps its store after a reload, also once a store
   // Head office opens a store whose code sorts before the demo store's: the old lane page opened that one.
   const office = await browser.newContext({ baseURL, locale: 'en-US' });
   const officePage = await office.newPage();
-  await officePage.request.post('/api/trpc/auth.signIn', { data: { json: { operatorNo: '9001', password: 'hq9001' } } });
+  await officePage.request.post('/api/trpc/auth.signIn', {
+    data: { json: { operatorNo: '9001', password: 'hq9001' } },
+  });
   const code = `A${suffix()}`;
   const created = await officePage.request.post('/api/trpc/store.create', {
     data: {
@@ -71,7 +81,7 @@ test('a lane device bound once keeps its store after a reload, also once a store
   await fresh.close();
 });
 
-test('head office creates a store with a lane and a manager, whose lane device keeps its store after a reload', async ({
+test('head office creates a store with a lane and a manager, whose lane device keeps its store after a reload, and receives a transfer for it', async ({
   page,
   browser,
   baseURL,
@@ -120,4 +130,38 @@ test('head office creates a store with a lane and a manager, whose lane device k
   await lanePage.reload();
   await expect(lanePage.getByText(`${name} · Lane 1`)).toBeVisible();
   await lane.close();
+
+  // The demo store sends goods to the new store; head office, with the new store chosen, receives them.
+  const stores = await trpcQuery<{ id: string; code: string }[]>(page.request, 'store.overview', undefined);
+  const newStoreId = stores.find((s) => s.code === code)?.id;
+  const manager = await browser.newContext({ baseURL, locale: 'en-US' });
+  const managerRequest = manager.request;
+  await managerRequest.post('/api/trpc/auth.signIn', {
+    data: { json: { operatorNo: '8001', password: 'manager8001' } },
+  });
+  const product = generateDemoCatalog().find((p) => p.unit === 'each');
+  const list = await trpcQuery<{ items: { id: string; code: string }[] }>(managerRequest, 'catalog.list', {
+    query: product?.code,
+  });
+  const sent = await managerRequest.post('/api/trpc/stock.sendTransfer', {
+    data: {
+      json: {
+        id: crypto.randomUUID(),
+        toStoreId: newStoreId,
+        lines: [{ productId: list.items.find((p) => p.code === product?.code)?.id, quantity: 2 }],
+      },
+    },
+  });
+  expect(sent.ok(), await sent.text()).toBe(true);
+  const transferNumber = ((await sent.json()) as { result: { data: { json: { number: string } } } }).result.data.json
+    .number;
+  await manager.close();
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Transfers' }).click();
+  await expect(page).toHaveURL(/\/transfers$/);
+  await page.getByRole('combobox', { name: 'Store', exact: true }).selectOption({ label: `${code} ${name}` });
+  await expect(page.getByRole('combobox', { name: 'Store', exact: true })).toHaveValue(newStoreId ?? '');
+  await page.getByRole('table', { name: 'Incoming' }).getByRole('link', { name: transferNumber }).click();
+  await page.getByRole('button', { name: 'Receive' }).click();
+  await expect(page.getByRole('definition').filter({ hasText: /^Received$/ })).toBeVisible();
 });
