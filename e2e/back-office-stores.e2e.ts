@@ -38,6 +38,15 @@ test('a lane device bound once keeps its store after a reload, also once a store
   browser,
   baseURL,
 }) => {
+  // The transfer form says why "To store" offers nothing while the demo store is the only one.
+  await signIn(page, '8001', 'manager8001');
+  const destinations = await trpcQuery<unknown[]>(page.request, 'stock.transferDestinations', undefined);
+  await page.goto('/transfers/new');
+  await expect(page.getByLabel('To store')).toBeVisible();
+  const hint = page.getByText('No other store yet — head office creates stores');
+  if (destinations.length === 0) await expect(hint).toBeVisible();
+  else await expect(hint).toHaveCount(0);
+
   await page.goto('/lanes/3');
   await setUpLane(page, DEMO_STORE_CODE, 3, '8001', 'manager8001');
   await expect(page.getByText(`${DEMO_STORE_NAME} · Lane 3`)).toBeVisible();
