@@ -60,11 +60,13 @@ export const storesZh = {
   'stores.managerPassword': '店长初始密码',
   'stores.created': '已创建门店 {code}',
   'stores.copy.title': '复制商品目录',
-  'stores.copy.explain': '把一个门店的部门、商品、条码和价格复制到另一个门店（新编号，库存不复制）。目标门店已有的编码会跳过，不会覆盖。',
+  'stores.copy.explain':
+    '把一个门店的部门、商品、条码和价格复制到另一个门店（新编号，库存不复制）。目标门店已有的编码会跳过，不会覆盖。',
   'stores.copy.from': '从门店',
   'stores.copy.to': '到门店',
   'stores.copy.submit': '复制目录',
-  'stores.copy.done': '已复制 {products} 个商品、{barcodes} 个条码、{departments} 个部门；跳过已存在的 {skippedProducts} 个商品、{skippedBarcodes} 个条码、{skippedDepartments} 个部门',
+  'stores.copy.done':
+    '已复制 {products} 个商品、{barcodes} 个条码、{departments} 个部门；跳过已存在的 {skippedProducts} 个商品、{skippedBarcodes} 个条码、{skippedDepartments} 个部门',
   'stores.move.title': '分配现有员工到门店',
   'stores.move.operatorNo': '员工工号',
   'stores.move.store': '门店',
