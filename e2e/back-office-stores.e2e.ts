@@ -138,7 +138,6 @@ test('head office creates a store with a lane and a manager, whose lane device k
   await expect(lanePage.getByText(`${name} · Lane 1`)).toBeVisible();
   await lanePage.reload();
   await expect(lanePage.getByText(`${name} · Lane 1`)).toBeVisible();
-  await lane.close();
 
   // The demo store sends goods to the new store; head office, with the new store chosen, receives them.
   const stores = await trpcQuery<{ id: string; code: string }[]>(page.request, 'store.overview', undefined);
@@ -173,4 +172,15 @@ test('head office creates a store with a lane and a manager, whose lane device k
   await page.getByRole('table', { name: 'Incoming' }).getByRole('link', { name: transferNumber }).click();
   await page.getByRole('button', { name: 'Receive' }).click();
   await expect(page.getByRole('definition').filter({ hasText: /^Received$/ })).toBeVisible();
+
+  // Store settings name each lane's buttons and unbind its devices: the device then asks to be set up again.
+  await page.getByRole('navigation').getByRole('link', { name: 'Stores' }).click();
+  await page.getByRole('button', { name: `Edit ${code} in store settings` }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole('button', { name: 'Save lane 1' })).toBeVisible();
+  await page.getByRole('button', { name: 'Unbind the devices of lane 1' }).click();
+  await expect(page.getByRole('button', { name: 'Unbind the devices of lane 1' })).toHaveCount(0);
+  await lanePage.reload();
+  await expect(lanePage.getByRole('form', { name: 'Set up this lane' })).toBeVisible();
+  await lane.close();
 });
