@@ -11,6 +11,7 @@ import { barcodes, products, staff } from '../db/schema';
 import { seedLargeCatalog } from '../db/seed/large-seed';
 import { hashPassword } from '../server/auth/password';
 import { newId } from '../server/core/ids';
+import { bindLaneDevice } from '../e2e/support/lane-device';
 import { percentile } from './stats';
 
 /**
@@ -40,6 +41,7 @@ const KEY_DELAY_MS = 3;
 const PORT = Number(process.env.BENCH_LANE_PORT ?? 3230);
 const STORE_CODE = `LANE${PRODUCTS}`;
 const CASHIER = { operatorNo: '770001', password: 'lanebench770001', name: '压测收银（车道）' };
+const MANAGER = { operatorNo: '770002', password: 'lanebench770002', name: '压测店长（车道）' };
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** BENCH_LANE_TRACE=1 records a Chrome trace of the scans and prints where the main thread's time went. */
 const TRACE = Boolean(process.env.BENCH_LANE_TRACE);
@@ -52,7 +54,7 @@ const TRACE_CATEGORIES = [
 ];
 const TARGETS = { readyMs: 3000, scanP95Ms: 30 };
 const baseUrl = `http://localhost:${PORT}`;
-const laneUrl = `${baseUrl}/lanes/1?store=${STORE_CODE}`;
+const laneUrl = `${baseUrl}/lanes/1`;
 
 interface PaintedLine {
   code: string;
@@ -202,17 +204,23 @@ async function benchDatabaseConfig(): Promise<DatabaseConfig> {
   return { kind: 'postgres', url: url.toString() };
 }
 
-async function ensureCashier(db: Database, storeId: string): Promise<void> {
-  const [existing] = await db.select({ id: staff.id }).from(staff).where(eq(staff.operatorNo, CASHIER.operatorNo));
-  if (existing) return;
-  await db.insert(staff).values({
-    id: newId(),
-    storeId,
-    operatorNo: CASHIER.operatorNo,
-    name: CASHIER.name,
-    role: 'cashier',
-    passwordHash: await hashPassword(CASHIER.password),
-  });
+/** The bench store's cashier, and the manager who binds the browser to its lane 1. */
+async function ensureStaff(db: Database, storeId: string): Promise<void> {
+  for (const member of [
+    { ...CASHIER, role: 'cashier' as const },
+    { ...MANAGER, role: 'store_manager' as const },
+  ]) {
+    const [existing] = await db.select({ id: staff.id }).from(staff).where(eq(staff.operatorNo, member.operatorNo));
+    if (existing) continue;
+    await db.insert(staff).values({
+      id: newId(),
+      storeId,
+      operatorNo: member.operatorNo,
+      name: member.name,
+      role: member.role,
+      passwordHash: await hashPassword(member.password),
+    });
+  }
 }
 
 /** Barcodes of counted items spread evenly over the catalog, one per product. */
@@ -241,7 +249,7 @@ async function prepareDatabase(config: DatabaseConfig) {
       STORE_CODE,
     );
     if (created) console.log(`Seeded ${PRODUCTS} products in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    await ensureCashier(handle.db, storeId);
+    await ensureStaff(handle.db, storeId);
     const codes = await sampleBarcodes(handle.db, storeId, REOPENS + SCANS);
     return { location: handle.location, kind: handle.kind, codes };
   } finally {
@@ -360,6 +368,7 @@ function printTable(rows: string[][]): void {
 
 async function signIn(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
+  await bindLaneDevice(page, { storeCode: STORE_CODE, laneNumber: 1, ...MANAGER });
   await page.goto(laneUrl);
   await page.getByLabel('Operator number').fill(CASHIER.operatorNo);
   await page.getByLabel('Password').fill(CASHIER.password);
@@ -547,7 +556,11 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
   });
   try {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      locale: 'en-US',
+      viewport: { width: 1280, height: 900 },
+    });
     await context.addInitScript(installProbe);
     console.log(`Chromium ${browser.version()}, ${os.cpus().length} CPUs, load average ${loadAverage()}`);
     await measure(context, prepared.codes);

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { generateDemoCatalog } from '../db/seed/catalog-data';
 import { formatFen, parseYuan } from '../server/domain/money';
+import { bindLaneDevice } from './support/lane-device';
 
 // Amounts ending in 51, 55, 54, 91, 98 or 97 pick the simulator's failing test cards.
 const FAILING_ENDINGS = [51, 55, 54, 91, 98, 97];
@@ -14,6 +15,7 @@ const product = generateDemoCatalog().find(
 async function cardSaleAtLane2(browser: Browser, baseURL: string | undefined, code: string, priceFen: number) {
   const context = await browser.newContext({ baseURL, locale: 'en-US' });
   const page = await context.newPage();
+  await bindLaneDevice(page, { laneNumber: 2 });
   await page.goto('/lanes/2');
   await page.getByLabel('Operator number').fill('1002');
   await page.getByLabel('Password').fill('cash1002');

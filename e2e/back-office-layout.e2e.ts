@@ -119,8 +119,6 @@ for (const [who, operatorNo, password, locale] of [
           .evaluateAll((links) => links.filter((link) => getComputedStyle(link).fontWeight === '600').length);
         expect(marked, `${path}: one item looks current`).toBe(1);
 
-        // Names on the store settings page ("Save lane 2") come with its own part of issue 20.
-        if (path === '/settings') return;
         for (const table of await page.getByRole('table').all()) {
           await expect(table, `${path}: a table without a name`).toHaveAccessibleName(/\S/);
         }

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { completeEan13 } from '../server/domain/barcode';
 import { formatFen } from '../server/domain/money';
 import { storeLocalTime } from '../server/domain/store-time';
+import { bindLaneDevice } from './support/lane-device';
 
 test.use({ locale: 'en-US' });
 
@@ -45,6 +46,7 @@ test('a sale line in a product’s stock history opens that sale; exports carry 
   );
 
   // Sold at a lane, as a cashier would: two scanned, paid in cash.
+  await bindLaneDevice(page, { laneNumber: 2 });
   await page.goto('/lanes/2');
   await page.getByLabel('Operator number').fill('1002');
   await page.getByLabel('Password').fill('cash1002');

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { generateDemoCatalog } from '../db/seed/catalog-data';
 import { fakeCameraVideo } from './support/fake-camera';
+import { bindLaneDevice } from './support/lane-device';
 
 const product = generateDemoCatalog().find((p) => p.unit === 'each' && p.barcodes[0]?.kind === 'ean13');
 const code = product?.barcodes[0]?.code ?? '';
@@ -24,6 +25,7 @@ test.use({
 test('the camera reads an EAN-13 and adds the item', async ({ page, context }) => {
   await context.grantPermissions(['camera']);
   // Cashier 1002 holds lane 2 in the other lane tests; one cashier per lane.
+  await bindLaneDevice(page, { laneNumber: 2 });
   await page.goto('/lanes/2');
   await page.getByLabel('Operator number').fill('1002');
   await page.getByLabel('Password').fill('cash1002');

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { generateDemoCatalog } from '../db/seed/catalog-data';
 import { formatFen } from '../server/domain/money';
+import { bindLaneDevice } from './support/lane-device';
 
 test.use({ locale: 'en-US' });
 
@@ -8,6 +9,7 @@ test.use({ locale: 'en-US' });
 const priced = generateDemoCatalog().filter((p) => p.unit === 'each' && p.barcodes.length > 0 && p.priceFen > 2_000);
 
 async function signInAtLane(page: Page) {
+  await bindLaneDevice(page, { laneNumber: 1 });
   await page.goto('/lanes/1');
   await page.getByLabel('Operator number').fill('1001');
   await page.getByLabel('Password').fill('cash1001');

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { generateDemoCatalog } from '../db/seed/catalog-data';
 import { formatFen } from '../server/domain/money';
+import { bindLaneDevice } from './support/lane-device';
 
 test.use({ locale: 'en-US' });
 
@@ -57,6 +58,7 @@ test('with the store blocking negative stock, a scan beyond stock waits for a su
     const before = await onHandOf(page.request, product.code);
     const barcode = product.barcodes[0]?.code ?? '';
 
+    await bindLaneDevice(page, { laneNumber: 2 });
     await page.goto('/lanes/2');
     await page.getByLabel('Operator number').fill('1002');
     await page.getByLabel('Password').fill('cash1002');
@@ -133,6 +135,7 @@ test('the lane counts its own sale at once: the last unit cannot be sold twice b
   await adjustTo(0);
   await setPolicy(page, 'Block at the lane, supervisor may approve');
   try {
+    await bindLaneDevice(page, { laneNumber: 2 });
     await page.goto('/lanes/2');
     await page.getByLabel('Operator number').fill('1002');
     await page.getByLabel('Password').fill('cash1002');

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { bindLaneDevice } from './support/lane-device';
 
 test.use({ locale: 'en-US' });
 
@@ -6,6 +7,7 @@ test.use({ locale: 'en-US' });
 const HELD = '388.36';
 
 async function openCardMenu(page: Page, lane: number, operatorNo: string, password: string) {
+  await bindLaneDevice(page, { laneNumber: lane });
   await page.goto(`/lanes/${lane}`);
   await page.getByLabel('Operator number').fill(operatorNo);
   await page.getByLabel('Password').fill(password);

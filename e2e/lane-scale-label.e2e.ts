@@ -1,11 +1,13 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { generateDemoCatalog } from '../db/seed/catalog-data';
 import { buildEmbeddedBarcode, defaultEmbeddedBarcodeLayouts } from '../server/domain/embedded-barcode';
+import { bindLaneDevice } from './support/lane-device';
 
 test.use({ locale: 'en-US' });
 
 /** Opens a lane and signs a cashier in, ready to scan: the one place this file opens a lane. */
 async function openLane(page: Page, lane: number, operatorNo: string, password: string) {
+  await bindLaneDevice(page, { laneNumber: lane });
   await page.goto(`/lanes/${lane}`);
   await page.getByLabel('Operator number').fill(operatorNo);
   await page.getByLabel('Password').fill(password);

@@ -3,6 +3,7 @@ import { generateDemoCatalog } from '../db/seed/catalog-data';
 import { buildEmbeddedBarcode, defaultEmbeddedBarcodeLayouts } from '../server/domain/embedded-barcode';
 import { formatFen } from '../server/domain/money';
 import { priceForWeight } from '../server/domain/embedded-barcode';
+import { bindLaneDevice } from './support/lane-device';
 
 test.use({ locale: 'en-US' });
 
@@ -40,6 +41,7 @@ async function productIdOf(request: APIRequestContext, code: string): Promise<st
 }
 
 async function signInAtLane(page: Page, lane: number, operatorNo: string, password: string) {
+  await bindLaneDevice(page, { laneNumber: lane });
   await page.goto(`/lanes/${lane}`);
   await page.getByLabel('Operator number').fill(operatorNo);
   await page.getByLabel('Password').fill(password);

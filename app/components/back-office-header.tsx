@@ -21,6 +21,7 @@ const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/sales-review', label: 'nav.salesReview', permission: 'sales.review' },
   { href: '/cards', label: 'nav.cards', permission: 'card.read' },
   { href: '/audit', label: 'nav.audit', permission: 'audit.read' },
+  { href: '/stores', label: 'nav.stores', permission: 'stores.manage' },
 ];
 
 export function SignOutButton() {

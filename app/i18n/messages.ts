@@ -7,6 +7,7 @@ import { negativeStockEn, negativeStockZh } from './areas/negative-stock';
 import { saleDetailEn, saleDetailZh } from './areas/sale-detail';
 import { layoutEn, layoutZh } from './areas/layout';
 import { confirmationsEn, confirmationsZh } from './areas/confirmations';
+import { storesEn, storesZh } from './areas/stores';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -449,6 +450,7 @@ const zhCN = {
   ...saleDetailZh,
   ...layoutZh,
   ...confirmationsZh,
+  ...storesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -892,6 +894,7 @@ const en: Record<MessageKey, string> = {
   ...saleDetailEn,
   ...layoutEn,
   ...confirmationsEn,
+  ...storesEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

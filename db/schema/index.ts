@@ -7,3 +7,5 @@ export * from './stock';
 export * from './approvals';
 export * from './payments';
 export * from './inventory';
+export * from './lane-devices';
+export * from './catalog-copies';

@@ -9,6 +9,7 @@ export const stores = pgTable('stores', {
   id: id(),
   code: text().notNull().unique('stores_code_key'),
   name: text().notNull(),
+  nameEn: text().notNull().default(''),
   address: text().notNull(),
   timezone: text().notNull(),
   vatNumber: text().notNull(),

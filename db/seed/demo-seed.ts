@@ -30,7 +30,7 @@ export async function isSeeded(db: Database): Promise<boolean> {
 
 export async function createStore(
   db: Database,
-  store: { code: string; name: string; address: string; vatNumber: string; laneCount: number },
+  store: { code: string; name: string; nameEn?: string; address: string; vatNumber: string; laneCount: number },
 ) {
   const storeId = newId();
   const now = new Date();
@@ -38,6 +38,7 @@ export async function createStore(
     id: storeId,
     code: store.code,
     name: store.name,
+    nameEn: store.nameEn ?? '',
     address: store.address,
     timezone: 'Asia/Shanghai',
     vatNumber: store.vatNumber,
@@ -126,6 +127,7 @@ export async function seedDemo(db: Database, catalog: Iterable<ProductSeed>): Pr
     const { storeId, departmentIds } = await createStore(tx, {
       code: DEMO_STORE_CODE,
       name: '乐购邻里超市 徐汇店',
+      nameEn: 'Legou Neighbourhood Market, Xuhui',
       address: '上海市徐汇区漕溪北路 88 号',
       vatNumber: '91310104MA1FL5XK2Q',
       laneCount: 3,

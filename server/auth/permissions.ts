@@ -13,6 +13,9 @@ export const PERMISSIONS = {
   'store.manage': ['store_manager', 'head_office'],
   'audit.read': ['store_manager', 'head_office'],
   'stores.switch': ['head_office'],
+  'stores.manage': ['head_office'],
+  'catalog.copy': ['head_office'],
+  'lane.bind': ['store_manager', 'head_office'],
   'lane.sell': ['cashier', 'supervisor', 'store_manager'],
   'lane.approve-override': ['supervisor', 'store_manager'],
   'sales.review': ['store_manager', 'head_office'],
@@ -28,6 +31,7 @@ export const PERMISSIONS = {
   'inventory.count': ['supervisor', 'store_manager'],
   'inventory.count-apply': ['store_manager'],
   'inventory.transfer': ['supervisor', 'store_manager'],
+  'inventory.transfer-receive': ['supervisor', 'store_manager', 'head_office'],
   'catalog.import': ['store_manager', 'head_office'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 

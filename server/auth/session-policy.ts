@@ -1,6 +1,9 @@
 export const SESSION_COOKIE = 'lk_session';
 /** Lanes have their own cookie, so signing in at a lane never replaces a back-office session in the same browser. */
 export const LANE_SESSION_COOKIE = 'lk_lane_session';
+/** A lane device's binding to its store and lane: long-lived, so the device never has to guess its store. */
+export const LANE_DEVICE_COOKIE = 'lk_lane_device';
+export const LANE_DEVICE_COOKIE_YEARS = 10;
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
 

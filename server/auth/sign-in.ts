@@ -37,6 +37,11 @@ export async function checkCredentials(ctx: ServiceContext, operatorNo: string, 
   return account;
 }
 
+/** A right password ends the count towards a lockout. */
+export async function clearFailedSignIns(ctx: ServiceContext, staffId: string): Promise<void> {
+  await ctx.db.update(staff).set({ failedSignIns: 0, lockedUntil: null }).where(eq(staff.id, staffId));
+}
+
 export async function signIn(ctx: ServiceContext, rawInput: SignInInput) {
   const input = SignInInput.parse(rawInput);
   const account = await checkCredentials(ctx, input.operatorNo, input.password);
@@ -48,7 +53,7 @@ export async function signIn(ctx: ServiceContext, rawInput: SignInInput) {
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + sessionTtlHours() * 3_600_000);
   await inTransaction(ctx, async (tx) => {
-    await tx.db.update(staff).set({ failedSignIns: 0, lockedUntil: null }).where(eq(staff.id, account.id));
+    await clearFailedSignIns(tx, account.id);
     await tx.db.delete(sessions).where(and(eq(sessions.staffId, account.id), lte(sessions.expiresAt, now)));
     await tx.db
       .insert(sessions)

@@ -1,25 +1,21 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { lanes, shifts, staff, stores } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { found } from '../core/errors';
 
-export const GetLaneStateInput = z.object({
-  storeCode: z.string().max(20).optional(),
-  laneNumber: z.number().int().min(1).max(999),
-});
+export const GetLaneStateInput = z.object({ laneId: z.uuid() });
 
-/** What a lane needs to show before anyone signs in: its store, its number, and who holds it. */
-export async function getLaneState(ctx: ServiceContext, input: z.infer<typeof GetLaneStateInput>) {
-  const [store] = input.storeCode
-    ? await ctx.db.select().from(stores).where(eq(stores.code, input.storeCode))
-    : await ctx.db.select().from(stores).orderBy(asc(stores.code)).limit(1);
-  const theStore = found(store, 'store');
-  const [lane] = await ctx.db
-    .select()
-    .from(lanes)
-    .where(and(eq(lanes.storeId, theStore.id), eq(lanes.number, input.laneNumber)));
+/**
+ * What a lane needs to show before anyone signs in: its store, its number, and who holds it. The lane is the one
+ * the device is bound to (`findLaneDevice`); nothing here guesses a store.
+ */
+export async function getLaneState(ctx: ServiceContext, rawInput: z.input<typeof GetLaneStateInput>) {
+  const input = GetLaneStateInput.parse(rawInput);
+  const [lane] = await ctx.db.select().from(lanes).where(eq(lanes.id, input.laneId));
   const theLane = found(lane, 'lane');
+  const [store] = await ctx.db.select().from(stores).where(eq(stores.id, theLane.storeId));
+  const theStore = found(store, 'store');
   const [openShift] = await ctx.db
     .select({ id: shifts.id, staffId: shifts.staffId, staffName: staff.name, openedAt: shifts.openedAt })
     .from(shifts)

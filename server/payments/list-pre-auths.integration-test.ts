@@ -160,6 +160,7 @@ forEachDatabase((database) => {
         sessionToken: undefined,
         member: null,
         laneSessionToken: 'signed-in-at-the-lane',
+        laneDeviceToken: undefined,
         laneMember: { id: member.id, operatorNo: member.operatorNo, name: role, role, storeId: store.storeId },
         chosenStoreId: undefined,
         resHeaders: new Headers(),

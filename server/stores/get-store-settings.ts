@@ -1,5 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
-import { lanes, stores } from '../../db/schema';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { laneDevices, lanes, stores } from '../../db/schema';
 import type { StaffContext } from '../core/context';
 import { notFound } from '../core/errors';
 
@@ -19,5 +19,11 @@ export async function getStoreSettings(ctx: StaffContext) {
     .from(lanes)
     .where(eq(lanes.storeId, store.id))
     .orderBy(asc(lanes.number));
-  return { store, lanes: storeLanes };
+  const devices = await ctx.db
+    .select({ laneId: laneDevices.laneId, bound: count() })
+    .from(laneDevices)
+    .where(and(eq(laneDevices.storeId, store.id), isNull(laneDevices.revokedAt)))
+    .groupBy(laneDevices.laneId);
+  const boundDevices = new Map(devices.map((d) => [d.laneId, d.bound]));
+  return { store, lanes: storeLanes.map((lane) => ({ ...lane, boundDevices: boundDevices.get(lane.id) ?? 0 })) };
 }

@@ -13,11 +13,12 @@ const createCaller = createCallerFactory(appRouter);
 export async function callerFor(
   store: StoreFixture,
   role: StaffRole | null,
-  { chosenStoreId = store.storeId }: { chosenStoreId?: string } = {},
+  { chosenStoreId = store.storeId, laneDeviceToken }: { chosenStoreId?: string; laneDeviceToken?: string } = {},
 ) {
   const base = {
     laneSessionToken: undefined,
     laneMember: null,
+    laneDeviceToken,
     db: store.db,
     now: store.clock.now,
     chosenStoreId: store.storeId,

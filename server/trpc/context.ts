@@ -1,5 +1,5 @@
 import { resolveSession } from '../auth/resolve-session';
-import { LANE_SESSION_COOKIE, SESSION_COOKIE } from '../auth/session-policy';
+import { LANE_DEVICE_COOKIE, LANE_SESSION_COOKIE, SESSION_COOKIE } from '../auth/session-policy';
 import type { ServiceContext } from '../core/context';
 import { getDatabase } from '../runtime/database';
 
@@ -38,6 +38,7 @@ export async function createTrpcContextFrom(service: ServiceContext, req: Reques
     member,
     laneSessionToken,
     laneMember,
+    laneDeviceToken: readCookie(cookieHeader, LANE_DEVICE_COOKIE),
     chosenStoreId: readCookie(cookieHeader, STORE_COOKIE),
     resHeaders,
     secureCookies: isHttps(req),

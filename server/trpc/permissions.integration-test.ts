@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
 import { auditLog, products } from '../../db/schema';
-import type { StaffRole } from '../auth/permissions';
+import { PERMISSIONS, type StaffRole } from '../auth/permissions';
 import { newId } from '../core/ids';
 import { callerFor } from '../testing/caller';
 import { forEachDatabase } from '../testing/database-suite';
@@ -117,6 +117,34 @@ forEachDatabase((database) => {
     const inOther = await callerAs('head_office', other.storeId);
     expect((await inOther.store.settings()).store.id).toBe(other.storeId);
     expect((await headOffice.store.settings()).store.id).toBe(store.storeId);
+  });
+
+  it('lets only head office create stores, move staff between stores and copy catalogs', async () => {
+    expect(PERMISSIONS['stores.manage']).toEqual(['head_office']);
+    expect(PERMISSIONS['catalog.copy']).toEqual(['head_office']);
+    expect(PERMISSIONS['lane.bind']).toEqual(['store_manager', 'head_office']);
+    expect(PERMISSIONS['inventory.transfer-receive']).toEqual(['supervisor', 'store_manager', 'head_office']);
+    const newStore = {
+      id: newId(),
+      code: `P${process.pid}${Date.now() % 100000}`,
+      name: '新门店',
+      address: '测试路 9 号',
+      vatNumber: '91310000TEST00009X',
+    };
+    for (const role of ['cashier', 'supervisor', 'store_manager'] as const) {
+      const caller = await callerAs(role);
+      await expect(caller.store.create(newStore)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(caller.store.overview()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(
+        caller.store.copyCatalog({ id: newId(), fromStoreId: store.storeId, toStoreId: newStore.id }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(
+        caller.store.moveStaff({ operatorNo: store.members.cashier.operatorNo, storeId: store.storeId }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    const headOffice = await callerAs('head_office');
+    expect(await headOffice.store.create(newStore)).toMatchObject({ code: newStore.code, timezone: 'Asia/Shanghai' });
+    expect((await headOffice.store.overview()).map((s) => s.code)).toContain(newStore.code);
   });
 
   it('ignores a store choice from anyone but head office', async () => {

@@ -8,12 +8,14 @@ import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError, firstMessage } from '@/app/trpc/errors';
 import type { EmbeddedBarcodeLayout } from '@/server/domain/embedded-barcode';
+import { EmbeddedLayoutsEditor } from './embedded-layouts-editor';
 import { NEGATIVE_STOCK_POLICIES, type NegativeStockPolicy } from '@/server/domain/negative-stock';
 
 type Settings = {
   store: {
     code: string;
     name: string;
+    nameEn: string;
     address: string;
     timezone: string;
     vatNumber: string;
@@ -28,6 +30,7 @@ type Settings = {
     terminalPort: number | null;
     printerHost: string | null;
     printerPort: number | null;
+    boundDevices: number;
   }[];
 };
 
@@ -38,11 +41,12 @@ export function StoreSettings() {
   const settings = useQuery(trpc.store.settings.queryOptions());
   if (!settings.data || !me.data) return <p aria-busy="true">…</p>;
   const editable = me.data.permissions.includes('store.manage');
+  const mayUnbind = me.data.permissions.includes('lane.bind');
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t('settings.title')}</h1>
       <StoreForm key={settings.dataUpdatedAt} settings={settings.data} editable={editable} />
-      <LanesEditor lanes={settings.data.lanes} editable={editable} />
+      <LanesEditor lanes={settings.data.lanes} editable={editable} mayUnbind={mayUnbind} />
     </div>
   );
 }
@@ -63,6 +67,7 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
     event.preventDefault();
     update.mutate({
       name: form.name,
+      nameEn: form.nameEn,
       address: form.address,
       timezone: form.timezone,
       vatNumber: form.vatNumber,
@@ -70,14 +75,7 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
       negativeStockPolicy: form.negativeStockPolicy,
     });
   };
-  const setLayout = (index: number, patch: Partial<EmbeddedBarcodeLayout>) =>
-    setForm({
-      ...form,
-      embeddedBarcodeLayouts: form.embeddedBarcodeLayouts.map((layout, i) =>
-        i === index ? { ...layout, ...patch } : layout,
-      ),
-    });
-  const text = (key: 'name' | 'address' | 'timezone' | 'vatNumber', label: string) => (
+  const text = (key: 'name' | 'nameEn' | 'address' | 'timezone' | 'vatNumber', label: string) => (
     <Field id={`store-${key}`} label={label} error={errors[key]}>
       {(props) => (
         <input
@@ -102,6 +100,7 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
       </p>
       <div className="grid grid-cols-2 gap-4">
         {text('name', t('settings.name'))}
+        {text('nameEn', t('settings.nameEn'))}
         {text('address', t('settings.address'))}
         {text('timezone', t('settings.timezone'))}
         {text('vatNumber', t('settings.vatNumber'))}
@@ -127,84 +126,12 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
           )}
         </Field>
       </div>
-      <fieldset>
-        <legend className="field-label">{t('settings.layouts')}</legend>
-        {form.embeddedBarcodeLayouts.map((layout, index) => (
-          <div key={index} className="mb-2 flex gap-2">
-            <input
-              aria-label={`prefix ${index + 1}`}
-              className="field-input w-20 font-mono"
-              disabled={!editable}
-              value={layout.prefix}
-              onChange={(e) => setLayout(index, { prefix: e.target.value })}
-            />
-            <input
-              aria-label={`item digits ${index + 1}`}
-              type="number"
-              className="field-input w-20"
-              disabled={!editable}
-              value={layout.itemDigits}
-              onChange={(e) => setLayout(index, { itemDigits: Number(e.target.value) })}
-            />
-            <select
-              aria-label={`value kind ${index + 1}`}
-              className="field-input w-40"
-              disabled={!editable}
-              value={layout.valueKind}
-              onChange={(e) => setLayout(index, { valueKind: e.target.value as 'price' | 'weight' })}
-            >
-              <option value="price">{t('settings.layout.price')}</option>
-              <option value="weight">{t('settings.layout.weight')}</option>
-            </select>
-            <input
-              aria-label={`value digits ${index + 1}`}
-              type="number"
-              className="field-input w-20"
-              disabled={!editable}
-              value={layout.valueDigits}
-              onChange={(e) => setLayout(index, { valueDigits: Number(e.target.value) })}
-            />
-            {editable && (
-              <button
-                type="button"
-                className="btn-secondary"
-                onClick={() =>
-                  setForm({
-                    ...form,
-                    embeddedBarcodeLayouts: form.embeddedBarcodeLayouts.filter((_, i) => i !== index),
-                  })
-                }
-              >
-                {t('common.remove')}
-              </button>
-            )}
-          </div>
-        ))}
-        {Object.entries(errors)
-          .filter(([path]) => path.startsWith('embeddedBarcodeLayouts'))
-          .map(([path, message]) => (
-            <p key={path} className="field-error">
-              {message}
-            </p>
-          ))}
-        {editable && (
-          <button
-            type="button"
-            className="btn-secondary"
-            onClick={() =>
-              setForm({
-                ...form,
-                embeddedBarcodeLayouts: [
-                  ...form.embeddedBarcodeLayouts,
-                  { prefix: '22', itemDigits: 5, valueKind: 'price', valueDigits: 5 },
-                ],
-              })
-            }
-          >
-            {t('settings.addLayout')}
-          </button>
-        )}
-      </fieldset>
+      <EmbeddedLayoutsEditor
+        layouts={form.embeddedBarcodeLayouts}
+        onChange={(embeddedBarcodeLayouts) => setForm({ ...form, embeddedBarcodeLayouts })}
+        editable={editable}
+        errors={errors}
+      />
       <FormError error={error} />
       {editable && (
         <button type="submit" className="btn-primary" disabled={update.isPending}>
@@ -215,14 +142,22 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
   );
 }
 
-function LanesEditor({ lanes, editable }: { lanes: Settings['lanes']; editable: boolean }) {
+function LanesEditor({
+  lanes,
+  editable,
+  mayUnbind,
+}: {
+  lanes: Settings['lanes'];
+  editable: boolean;
+  mayUnbind: boolean;
+}) {
   const t = useT();
   const [drafts, setDrafts] = useState<Settings['lanes']>([]);
   const nextNumber = Math.max(0, ...lanes.map((l) => l.number), ...drafts.map((l) => l.number)) + 1;
   return (
     <section className="rounded bg-white p-6 shadow">
       <h2 className="mb-3 text-lg font-semibold">{t('settings.lanes')}</h2>
-      <table className="data-table">
+      <table className="data-table" aria-label={t('settings.lanes')}>
         <thead>
           <tr>
             <th>{t('settings.laneNumber')}</th>
@@ -231,6 +166,7 @@ function LanesEditor({ lanes, editable }: { lanes: Settings['lanes']; editable: 
             <th>{t('settings.terminalPort')}</th>
             <th>{t('settings.printerHost')}</th>
             <th>{t('settings.printerPort')}</th>
+            <th>{t('settings.laneDevices')}</th>
             <th />
           </tr>
         </thead>
@@ -240,6 +176,7 @@ function LanesEditor({ lanes, editable }: { lanes: Settings['lanes']; editable: 
               key={lane.id}
               lane={lane}
               editable={editable}
+              mayUnbind={mayUnbind}
               onSaved={() => setDrafts((d) => d.filter((x) => x.id !== lane.id))}
             />
           ))}
@@ -260,6 +197,7 @@ function LanesEditor({ lanes, editable }: { lanes: Settings['lanes']; editable: 
                 terminalPort: null,
                 printerHost: null,
                 printerPort: null,
+                boundDevices: 0,
               },
             ])
           }
@@ -274,10 +212,12 @@ function LanesEditor({ lanes, editable }: { lanes: Settings['lanes']; editable: 
 function LaneRow({
   lane,
   editable,
+  mayUnbind,
   onSaved,
 }: {
   lane: Settings['lanes'][number];
   editable: boolean;
+  mayUnbind: boolean;
   onSaved: () => void;
 }) {
   const t = useT();
@@ -299,7 +239,12 @@ function LaneRow({
       },
     }),
   );
-  const error = describeError(save.error, t);
+  const unbind = useMutation(
+    trpc.store.revokeLaneDevices.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.store.pathKey() }),
+    }),
+  );
+  const error = describeError(save.error ?? unbind.error, t);
   const submit = () =>
     save.mutate({
       id: lane.id,
@@ -330,9 +275,29 @@ function LaneRow({
       </td>
       <td>{input('printerHost', t('settings.printerHost'), 'font-mono')}</td>
       <td>{input('printerPort', t('settings.printerPort'), 'w-24 font-mono')}</td>
+      <td className="whitespace-nowrap">
+        {t('settings.boundDevices', { count: lane.boundDevices })}
+        {mayUnbind && lane.boundDevices > 0 && (
+          <button
+            type="button"
+            className="btn-secondary ml-2"
+            aria-label={t('settings.unbindLane', { number: lane.number })}
+            onClick={() => unbind.mutate({ laneId: lane.id })}
+            disabled={unbind.isPending}
+          >
+            {t('settings.unbind')}
+          </button>
+        )}
+      </td>
       <td>
         {editable && (
-          <button type="button" className="btn-secondary" onClick={submit} disabled={save.isPending}>
+          <button
+            type="button"
+            className="btn-secondary"
+            aria-label={t('settings.saveLaneNumber', { number: lane.number })}
+            onClick={submit}
+            disabled={save.isPending}
+          >
             {t('settings.saveLane')}
           </button>
         )}

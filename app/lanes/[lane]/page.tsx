@@ -1,25 +1,25 @@
-import { notFound } from 'next/navigation';
+import { cookies } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
 import { LaneApp } from '@/lanes/checkout/lane-app';
+import { LaneSetup } from '@/lanes/setup/lane-setup';
+import { LANE_DEVICE_COOKIE } from '@/server/auth/session-policy';
+import { findLaneDevice } from '@/server/lanes/find-lane-device';
 import { getLaneState } from '@/server/lanes/get-lane-state';
 import { getDatabase } from '@/server/runtime/database';
+import { listStores } from '@/server/stores/list-stores';
 
 export const dynamic = 'force-dynamic';
 
-export default async function LanePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ lane: string }>;
-  searchParams: Promise<{ store?: string }>;
-}) {
+/** The lane this device is bound to; without a binding, the setup screen — a lane URL never guesses its store. */
+export default async function LanePage({ params }: { params: Promise<{ lane: string }> }) {
   const laneNumber = Number((await params).lane);
-  if (!Number.isInteger(laneNumber) || laneNumber < 1) notFound();
+  if (!Number.isInteger(laneNumber) || laneNumber < 1 || laneNumber > 999) notFound();
   const { db } = await getDatabase();
-  const state = await getLaneState(
-    { db, now: () => new Date() },
-    { laneNumber, storeCode: (await searchParams).store },
-  ).catch(() => null);
-  if (!state) notFound();
+  const ctx = { db, now: () => new Date() };
+  const device = await findLaneDevice(ctx, (await cookies()).get(LANE_DEVICE_COOKIE)?.value);
+  if (!device) return <LaneSetup laneNumber={laneNumber} stores={await listStores(ctx)} />;
+  if (device.laneNumber !== laneNumber) redirect(`/lanes/${device.laneNumber}`);
+  const state = await getLaneState(ctx, { laneId: device.laneId });
   return (
     <LaneApp
       config={{

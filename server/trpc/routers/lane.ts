@@ -3,8 +3,10 @@ import { signOut } from '../../auth/sign-out';
 import { printReceipt, PrintReceiptInput } from '../../printing/print-receipt';
 import { voidOpenSale, VoidOpenSaleInput } from '../../sales/void-open-sale';
 import { resolveScan, ResolveScanInput } from '../../catalog/resolve-scan';
-import { LANE_SESSION_COOKIE } from '../../auth/session-policy';
-import { getLaneState, GetLaneStateInput } from '../../lanes/get-lane-state';
+import { LANE_DEVICE_COOKIE, LANE_SESSION_COOKIE } from '../../auth/session-policy';
+import { bindLaneDevice, BindLaneDeviceInput } from '../../lanes/bind-lane-device';
+import { findLaneDevice } from '../../lanes/find-lane-device';
+import { getLaneState } from '../../lanes/get-lane-state';
 import { laneCatalog, LaneCatalogInput } from '../../lanes/lane-catalog';
 import { laneStockLevels, LaneStockLevelsInput } from '../../lanes/lane-stock-levels';
 import { signInAtLane, SignInAtLaneInput } from '../../lanes/sign-in-at-lane';
@@ -25,9 +27,21 @@ import { laneProcedureFor, publicProcedure, router } from '../init';
 import { clearedSessionCookie, sessionCookie } from '../session-cookie';
 
 export const laneRouter = router({
-  state: publicProcedure.input(GetLaneStateInput).query(({ ctx, input }) => getLaneState(ctx, input)),
+  /** The bound lane's state, or null: a device without a binding must be set up (`bindDevice`), never guessed. */
+  state: publicProcedure.query(async ({ ctx }) => {
+    const device = await findLaneDevice(ctx, ctx.laneDeviceToken);
+    return device ? getLaneState(ctx, { laneId: device.laneId }) : null;
+  }),
+  bindDevice: publicProcedure.input(BindLaneDeviceInput).mutation(async ({ ctx, input }) => {
+    const bound = await bindLaneDevice(ctx, input);
+    ctx.resHeaders.append(
+      'Set-Cookie',
+      sessionCookie(bound.token, bound.expiresAt, ctx.secureCookies, LANE_DEVICE_COOKIE),
+    );
+    return { storeCode: bound.storeCode, laneNumber: bound.laneNumber };
+  }),
   signIn: publicProcedure.input(SignInAtLaneInput).mutation(async ({ ctx, input }) => {
-    const { session, shift, resumed } = await signInAtLane(ctx, input);
+    const { session, shift, resumed } = await signInAtLane(ctx, input, ctx.laneDeviceToken);
     ctx.resHeaders.append(
       'Set-Cookie',
       sessionCookie(session.token, session.expiresAt, ctx.secureCookies, LANE_SESSION_COOKIE),

@@ -40,7 +40,7 @@ export const stockRouter = router({
   sendTransfer: procedureFor('inventory.transfer')
     .input(SendStockTransferInput)
     .mutation(({ ctx, input }) => sendStockTransfer(ctx, input)),
-  receiveTransfer: procedureFor('inventory.transfer')
+  receiveTransfer: procedureFor('inventory.transfer-receive')
     .input(ReceiveStockTransferInput)
     .mutation(({ ctx, input }) => receiveStockTransfer(ctx, input)),
 });

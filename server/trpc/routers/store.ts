@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { revokeLaneDevices, RevokeLaneDevicesInput } from '../../lanes/revoke-lane-devices';
+import { moveStaffToStore, MoveStaffToStoreInput } from '../../staff/move-staff-to-store';
+import { copyCatalog, CopyCatalogInput } from '../../stores/copy-catalog';
+import { createStore, CreateStoreInput } from '../../stores/create-store';
+import { listStoreOverview } from '../../stores/list-store-overview';
 import { getStoreSettings } from '../../stores/get-store-settings';
 import { listStores } from '../../stores/list-stores';
 import { saveLane, SaveLaneInput } from '../../stores/save-lane';
@@ -14,6 +19,19 @@ export const storeRouter = router({
   saveLane: procedureFor('store.manage')
     .input(SaveLaneInput)
     .mutation(({ ctx, input }) => saveLane(ctx, input)),
+  revokeLaneDevices: procedureFor('lane.bind')
+    .input(RevokeLaneDevicesInput)
+    .mutation(({ ctx, input }) => revokeLaneDevices(ctx, input)),
+  overview: procedureFor('stores.manage').query(({ ctx }) => listStoreOverview(ctx)),
+  create: procedureFor('stores.manage')
+    .input(CreateStoreInput)
+    .mutation(({ ctx, input }) => createStore(ctx, input)),
+  moveStaff: procedureFor('stores.manage')
+    .input(MoveStaffToStoreInput)
+    .mutation(({ ctx, input }) => moveStaffToStore(ctx, input)),
+  copyCatalog: procedureFor('catalog.copy')
+    .input(CopyCatalogInput)
+    .mutation(({ ctx, input }) => copyCatalog(ctx, input)),
   list: procedureFor('stores.switch').query(({ ctx }) => listStores(ctx)),
   choose: procedureFor('stores.switch')
     .input(z.object({ storeId: z.uuid() }))

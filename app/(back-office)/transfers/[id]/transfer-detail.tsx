@@ -28,7 +28,7 @@ export function TransferDetail({ id }: { id: string }) {
   const receiving =
     tr.direction === 'in' &&
     tr.status === 'in_transit' &&
-    (me.data?.permissions.includes('inventory.transfer') ?? false);
+    (me.data?.permissions.includes('inventory.transfer-receive') ?? false);
   const valueOf = (lineId: string, sent: number, unit: 'each' | 'kg') =>
     received[lineId] ?? (unit === 'kg' ? (sent / 1000).toFixed(3) : String(sent));
   const submit = (event: FormEvent) => {

@@ -64,7 +64,12 @@ export function NewTransfer() {
     <form ref={formRef} className="space-y-6" onSubmit={submit} noValidate>
       <h1 className="text-2xl font-semibold">{t('transfer.new')}</h1>
       <div className="grid gap-4 rounded bg-white p-6 shadow md:grid-cols-2">
-        <Field id="transfer-to" label={t('transfer.to')} error={problem.toStoreId ?? error?.fields.toStoreId}>
+        <Field
+          id="transfer-to"
+          label={t('transfer.to')}
+          error={problem.toStoreId ?? error?.fields.toStoreId}
+          {...(destinations.data?.length === 0 ? { hint: t('transfer.noOtherStore') } : {})}
+        >
           {(props) => (
             <select {...props} className="field-input" value={toStoreId} onChange={(e) => setToStoreId(e.target.value)}>
               <option value="">{t('transfer.chooseStore')}</option>
