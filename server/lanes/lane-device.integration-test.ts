@@ -2,8 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
 import { auditLog, lanes } from '../../db/schema';
 import { createStore } from '../../db/seed/demo-seed';
+import { resolveSession } from '../auth/resolve-session';
 import { newId } from '../core/ids';
 import { callerFor } from '../testing/caller';
+import { bindLaneDevice } from '../testing/lane-device';
 import { createCallerFactory } from '../trpc/init';
 import { appRouter } from '../trpc/root';
 import { forEachDatabase } from '../testing/database-suite';
@@ -36,32 +38,8 @@ forEachDatabase((database) => {
     return lane.id;
   };
 
-  /** Binds a fresh device as `operatorNo` over the lane router and gives back the token its cookie holds. */
-  const bind = async (store: StoreFixture, operatorNo: string, laneNumber = 1) => {
-    const resHeaders = new Headers();
-    const bound = await createCaller({
-      db: store.db,
-      now: store.clock.now,
-      sessionToken: undefined,
-      member: null,
-      laneSessionToken: undefined,
-      laneMember: null,
-      laneDeviceToken: undefined,
-      chosenStoreId: undefined,
-      resHeaders,
-      secureCookies: false,
-    }).lane.bindDevice({
-      deviceId: newId(),
-      storeCode: store.code,
-      laneNumber,
-      operatorNo,
-      password: FIXTURE_PASSWORD,
-    });
-    const cookie = resHeaders.get('set-cookie') ?? '';
-    const token = /lk_lane_device=([^;]+)/.exec(cookie)?.[1];
-    if (!token) throw new Error('no device cookie');
-    return { bound, token, cookie };
-  };
+  const bind = (store: StoreFixture, operatorNo: string, laneNumber = 1) =>
+    bindLaneDevice(store, operatorNo, laneNumber);
 
   it("keeps a device bound to store A's lane 1 on store A, whichever store's code sorts first", async () => {
     const { bound, token, cookie } = await bind(storeA, storeA.members.store_manager.operatorNo);
@@ -144,5 +122,49 @@ forEachDatabase((database) => {
     await expect(signInOn(otherStore.token)).rejects.toMatchObject({ cause: { reason: 'lane-device.not-bound' } });
     const thisLane = await bind(storeA, storeA.members.store_manager.operatorNo, 1);
     expect((await signInOn(thisLane.token)).shift.laneId).toBe(laneOne);
+  });
+
+  it('refuses every lane call from a device the moment it is unbound, and a lane session on any other device', async () => {
+    const manager = storeA.members.store_manager.operatorNo;
+    const device = await bind(storeA, manager, 1);
+    const base = {
+      db: storeA.db,
+      now: storeA.clock.now,
+      sessionToken: undefined,
+      member: null,
+      chosenStoreId: undefined,
+      secureCookies: false,
+    };
+    const resHeaders = new Headers();
+    await createCaller({
+      ...base,
+      laneSessionToken: undefined,
+      laneMember: null,
+      laneDeviceToken: device.token,
+      resHeaders,
+    }).lane.signIn({
+      operatorNo: storeA.members.cashier.operatorNo,
+      password: FIXTURE_PASSWORD,
+      laneId: await laneIdOf(storeA, 1),
+      shiftId: newId(),
+      openingFloatFen: 0,
+    });
+    const laneSessionToken = /lk_lane_session=([^;]+)/.exec(resHeaders.get('set-cookie') ?? '')?.[1];
+    const laneMember = await resolveSession({ db: storeA.db, now: storeA.clock.now }, laneSessionToken);
+    const catalogOn = (laneDeviceToken: string | undefined) =>
+      createCaller({ ...base, laneSessionToken, laneMember, laneDeviceToken, resHeaders: new Headers() }).lane.catalog({
+        changedSince: null,
+        after: null,
+        limit: 1,
+      });
+
+    await expect(catalogOn(device.token)).resolves.toBeDefined();
+    const notBound = { code: 'FORBIDDEN', cause: { reason: 'lane-device.not-bound' } };
+    await expect(catalogOn(undefined)).rejects.toMatchObject(notBound);
+    const otherStore = await bind(storeB, storeB.members.store_manager.operatorNo, 1);
+    await expect(catalogOn(otherStore.token)).rejects.toMatchObject(notBound);
+
+    await (await callerFor(storeA, 'store_manager')).store.revokeLaneDevices({ laneId: await laneIdOf(storeA, 1) });
+    await expect(catalogOn(device.token)).rejects.toMatchObject(notBound);
   });
 });

@@ -5,6 +5,7 @@ import { newId } from '../core/ids';
 import { forEachDatabase } from '../testing/database-suite';
 import { createStoreFixture } from '../testing/fixtures';
 import { openShiftFor, storeLanes } from '../testing/sale-fixtures';
+import { bindLaneDevice } from '../testing/lane-device';
 import { createCallerFactory } from '../trpc/init';
 import { appRouter } from '../trpc/root';
 import { listPreAuths } from './list-pre-auths';
@@ -152,6 +153,7 @@ forEachDatabase((database) => {
         amountFen: 10_000,
       }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN', reason: 'card.pre-auth-supervisor' });
+    const { token: laneDeviceToken } = await bindLaneDevice(store, store.members.store_manager.operatorNo, lane.number);
     const laneCaller = (role: 'cashier' | 'supervisor') => {
       const member = store.members[role];
       return createCaller({
@@ -160,7 +162,7 @@ forEachDatabase((database) => {
         sessionToken: undefined,
         member: null,
         laneSessionToken: 'signed-in-at-the-lane',
-        laneDeviceToken: undefined,
+        laneDeviceToken,
         laneMember: { id: member.id, operatorNo: member.operatorNo, name: role, role, storeId: store.storeId },
         chosenStoreId: undefined,
         resHeaders: new Headers(),

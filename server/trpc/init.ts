@@ -3,6 +3,7 @@ import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import { can, type Permission } from '../auth/permissions';
 import { DomainError, type DomainErrorCode, type FieldErrors } from '../core/errors';
+import { findLaneDevice } from '../lanes/find-lane-device';
 import { staffContextFor } from '../runtime/staff-context';
 import type { TrpcContext } from './context';
 
@@ -99,6 +100,12 @@ export function laneProcedureFor(permission: Permission) {
       throw new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
     }
     const staffCtx = await staffContextFor(ctx, ctx.laneMember, undefined);
-    return next({ ctx: { ...ctx, ...staffCtx, laneSessionToken: ctx.laneSessionToken } });
+    // Checked on every call, not only at sign-in: an unbound device stops at once, and a lane session works on no other.
+    const laneDevice = await findLaneDevice(ctx, ctx.laneDeviceToken);
+    if (!laneDevice || laneDevice.storeId !== staffCtx.storeId) {
+      const cause = new DomainError('FORBIDDEN', 'lane-device.not-bound', 'This device is not set up for this lane');
+      throw new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
+    }
+    return next({ ctx: { ...ctx, ...staffCtx, laneDevice, laneSessionToken: ctx.laneSessionToken } });
   });
 }
