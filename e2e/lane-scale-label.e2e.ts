@@ -1,6 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { generateDemoCatalog } from '../db/seed/catalog-data';
-import { buildEmbeddedBarcode, defaultEmbeddedBarcodeLayouts } from '../server/domain/embedded-barcode';
+import { completeEan13 } from '../server/domain/barcode';
+import { buildEmbeddedBarcode, defaultEmbeddedBarcodeLayouts, priceForWeight } from '../server/domain/embedded-barcode';
+import { formatFen } from '../server/domain/money';
 import { bindLaneDevice } from './support/lane-device';
 
 test.use({ locale: 'en-US' });
@@ -81,4 +83,36 @@ test('a price label of weighed goods sells its weight: the line, the receipt and
   await page.goto(`/stock/${productId}`);
   const saleRow = page.getByRole('table', { name: 'Stock history' }).getByRole('row').filter({ hasText: receiptNo });
   await expect(saleRow).toContainText('-1.430 kg');
+});
+
+test('a weighed product scanned by its own barcode is weighed before it is sold, like its bare PLU', async ({
+  page,
+}) => {
+  const weighed = generateDemoCatalog().find((p) => p.unit === 'kg' && p.code !== bananas?.code);
+  if (!weighed) throw new Error('seed catalog lacks a second weighed product');
+  const request = await managerRequest(page);
+  const productId = await productIdOf(request, weighed.code);
+  const barcode = completeEan13(`69${String(Date.now()).slice(-10)}`);
+  const added = await request.post('/api/trpc/catalog.addBarcode', {
+    data: { json: { productId, barcode: { code: barcode } } },
+  });
+  expect(added.ok(), await added.text()).toBe(true);
+  const before = await onHandOf(request, productId);
+
+  await openLane(page, 1, '1001', 'cash1001');
+  const items = page.getByRole('table', { name: 'Items' });
+  await items.click();
+  await wedgeScan(page, barcode);
+  await expect(page.getByLabel('Weight (grams)')).toBeFocused();
+  await expect(items.locator('tbody tr')).toHaveCount(0);
+  await page.getByLabel('Weight (grams)').fill('500');
+  await page.getByLabel('Weight (grams)').press('Enter');
+  await expect(items.locator('tbody tr').first()).toContainText('0.500 kg');
+  const totalFen = priceForWeight(weighed.priceFen, 500);
+  await expect(page.getByTestId('sale-total')).toHaveText(`¥${formatFen(totalFen)}`);
+
+  await page.getByLabel('Cash given (yuan)').fill(formatFen(totalFen));
+  await page.getByRole('button', { name: 'Cash', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Receipt' })).toBeVisible();
+  await expect.poll(() => onHandOf(request, productId)).toBe(before - 500);
 });

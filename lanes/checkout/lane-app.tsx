@@ -10,7 +10,7 @@ import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC, useTRPCClient } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
-import type { ResolvedCode } from '@/server/domain/resolve-code';
+import { needsWeighing, type ResolvedCode } from '@/server/domain/resolve-code';
 import {
   discountNeedsApproval,
   lineWeightGrams,
@@ -161,7 +161,7 @@ function Selling({
         return;
       }
       setMessage(null);
-      if (resolved.product.unit === 'kg' && resolved.kind === 'plu') {
+      if (needsWeighing(resolved)) {
         setWeighing(resolved);
         return;
       }

@@ -10,7 +10,7 @@ import {
   stockTaken,
   type NegativeStockPolicy,
 } from '@/server/domain/negative-stock';
-import { resolveCode, type ResolvedCode } from '@/server/domain/resolve-code';
+import { needsWeighing, resolveCode, type ResolvedCode } from '@/server/domain/resolve-code';
 import { receiptNumber } from '@/server/domain/store-time';
 import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
 import { LaneStore, type LaneSession, type OutboxEntry } from '../storage/lane-store';
@@ -398,9 +398,10 @@ export function useLane(config: LaneConfig) {
       const store = storeRef.current;
       const memory = catalog.current?.complete ? catalog.current : null;
       const timed = (resolved: ResolvedCode<LaneProduct>, source: ScanSource) => {
-        // A bare PLU of a weighed item waits for its weight: no line yet, nothing to time.
-        const weighing = resolved.kind === 'plu' && resolved.product.unit === 'kg';
-        pendingScan.current = weighing ? null : { code, source, startedAt, resolvedAt: performance.now() };
+        // A weighed item without its weight waits to be weighed: no line yet, nothing to time.
+        pendingScan.current = needsWeighing(resolved)
+          ? null
+          : { code, source, startedAt, resolvedAt: performance.now() };
         return resolved;
       };
       if (memory) {

@@ -40,3 +40,8 @@ export async function resolveCode<P extends { priceFen: number }>(
     labelTotalFen: priceForWeight(product.priceFen, embedded.weightGrams),
   };
 }
+
+/** A code that names a weighed product without its weight (its PLU or its own barcode): the cashier weighs it first. */
+export function needsWeighing<P extends { unit: 'each' | 'kg' }>(resolved: ResolvedCode<P>): boolean {
+  return resolved.product.unit === 'kg' && (resolved.kind === 'plu' || resolved.kind === 'barcode');
+}
