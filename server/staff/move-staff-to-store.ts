@@ -21,7 +21,11 @@ export type MoveStaffToStoreInput = z.input<typeof MoveStaffToStoreInput>;
 export async function moveStaffToStore(ctx: StaffContext, rawInput: MoveStaffToStoreInput) {
   const input = MoveStaffToStoreInput.parse(rawInput);
   return inTransaction(ctx, async (tx) => {
-    const [before] = await tx.db.select().from(staff).where(eq(staff.operatorNo, input.operatorNo)).for('update');
+    const [before] = await tx.db
+      .select(publicStaffColumns)
+      .from(staff)
+      .where(eq(staff.operatorNo, input.operatorNo))
+      .for('update');
     if (!before) throw notFound('staff');
     if (before.role === 'head_office')
       throw new DomainError('FORBIDDEN', 'staff.head-office-has-no-store', 'Head-office accounts belong to no store');

@@ -247,6 +247,13 @@ forEachDatabase((database) => {
       role: 'store_manager',
     });
     expect(moved).toMatchObject({ storeId: target.id, role: 'store_manager' });
+    const again = await headOffice.store.moveStaff({
+      operatorNo: store.members.supervisor.operatorNo,
+      storeId: target.id,
+      role: 'store_manager',
+    });
+    expect(again).toEqual(moved);
+    expect(again).not.toHaveProperty('passwordHash');
     expect((await headOffice.store.overview()).find((s) => s.id === target.id)?.managers).toEqual([
       { operatorNo: store.members.supervisor.operatorNo, name: 'supervisor' },
     ]);
