@@ -51,27 +51,30 @@ export async function bindLaneDevice(ctx: ServiceContext, rawInput: BindLaneDevi
       storeId: store.id,
       actor: { staffId: account.id, role: account.role, storeId: account.storeId },
     };
+    // A retry with the same device id (the setup screen sent twice) gives the device a new token: audited as a rebind.
     if (before) {
       await tx.db
         .update(laneDevices)
-        .set({ tokenHash: sessionIdFromToken(token) })
+        .set({ tokenHash: sessionIdFromToken(token), boundByStaffId: account.id, boundAt: now })
         .where(eq(laneDevices.id, before.id));
-      return;
+    } else {
+      await tx.db.insert(laneDevices).values({
+        id: input.deviceId,
+        storeId: store.id,
+        laneId: lane.id,
+        tokenHash: sessionIdFromToken(token),
+        boundByStaffId: account.id,
+        boundAt: now,
+      });
     }
-    await tx.db.insert(laneDevices).values({
-      id: input.deviceId,
-      storeId: store.id,
-      laneId: lane.id,
-      tokenHash: sessionIdFromToken(token),
-      boundByStaffId: account.id,
-      boundAt: now,
-    });
     await writeAudit(staffCtx, {
-      action: 'lane-device.bound',
+      action: before ? 'lane-device.rebound' : 'lane-device.bound',
       entityType: 'lane',
       entityId: lane.id,
       summary: `#${lane.number} ${lane.name}`,
-      changes: { device: { from: null, to: input.deviceId } },
+      changes: before
+        ? { boundBy: { from: before.boundByStaffId, to: account.id } }
+        : { device: { from: null, to: input.deviceId } },
     });
   });
   const expiresAt = new Date(now.getTime() + LANE_DEVICE_COOKIE_YEARS * 365 * 24 * 3_600_000);

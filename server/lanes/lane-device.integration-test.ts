@@ -38,8 +38,8 @@ forEachDatabase((database) => {
     return lane.id;
   };
 
-  const bind = (store: StoreFixture, operatorNo: string, laneNumber = 1) =>
-    bindLaneDevice(store, operatorNo, laneNumber);
+  const bind = (store: StoreFixture, operatorNo: string, laneNumber = 1, deviceId?: string) =>
+    bindLaneDevice(store, operatorNo, laneNumber, deviceId);
 
   it("keeps a device bound to store A's lane 1 on store A, whichever store's code sorts first", async () => {
     const { bound, token, cookie } = await bind(storeA, storeA.members.store_manager.operatorNo);
@@ -166,5 +166,25 @@ forEachDatabase((database) => {
 
     await (await callerFor(storeA, 'store_manager')).store.revokeLaneDevices({ laneId: await laneIdOf(storeA, 1) });
     await expect(catalogOn(device.token)).rejects.toMatchObject(notBound);
+  });
+
+  it('gives a device bound again under its id a new token, audited with who bound it', async () => {
+    const deviceId = newId();
+    const first = await bind(storeA, storeA.members.store_manager.operatorNo, 1, deviceId);
+    const again = await bind(storeA, storeA.members.head_office.operatorNo, 1, deviceId);
+    expect(again.token).not.toBe(first.token);
+    expect(await (await callerFor(storeA, null, { laneDeviceToken: first.token })).lane.state()).toBeNull();
+    expect((await (await callerFor(storeA, null, { laneDeviceToken: again.token })).lane.state())?.store.id).toBe(
+      storeA.storeId,
+    );
+    const audit = await database()
+      .db.select({ action: auditLog.action, actorStaffId: auditLog.actorStaffId, changes: auditLog.changes })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, await laneIdOf(storeA, 1)), eq(auditLog.storeId, storeA.storeId)));
+    expect(audit.map((a) => a.action).sort()).toEqual(['lane-device.bound', 'lane-device.rebound']);
+    expect(audit.find((a) => a.action === 'lane-device.rebound')).toMatchObject({
+      actorStaffId: storeA.members.head_office.id,
+      changes: { boundBy: { from: storeA.members.store_manager.id, to: storeA.members.head_office.id } },
+    });
   });
 });
