@@ -1,5 +1,6 @@
 'use client';
 
+import { RowName } from '@/app/components/row-name';
 import { useT } from '@/app/i18n/locale-provider';
 import type { EmbeddedBarcodeLayout } from '@/server/domain/embedded-barcode';
 
@@ -24,14 +25,14 @@ export function EmbeddedLayoutsEditor({
       {layouts.map((layout, index) => (
         <div key={index} className="mb-2 flex gap-2">
           <input
-            aria-label={`prefix ${index + 1}`}
+            aria-label={t('settings.layout.prefix', { n: index + 1 })}
             className="field-input w-20 font-mono"
             disabled={!editable}
             value={layout.prefix}
             onChange={(e) => setLayout(index, { prefix: e.target.value })}
           />
           <input
-            aria-label={`item digits ${index + 1}`}
+            aria-label={t('settings.layout.itemDigits', { n: index + 1 })}
             type="number"
             className="field-input w-20"
             disabled={!editable}
@@ -39,7 +40,7 @@ export function EmbeddedLayoutsEditor({
             onChange={(e) => setLayout(index, { itemDigits: Number(e.target.value) })}
           />
           <select
-            aria-label={`value kind ${index + 1}`}
+            aria-label={t('settings.layout.valueKind', { n: index + 1 })}
             className="field-input w-40"
             disabled={!editable}
             value={layout.valueKind}
@@ -49,7 +50,7 @@ export function EmbeddedLayoutsEditor({
             <option value="weight">{t('settings.layout.weight')}</option>
           </select>
           <input
-            aria-label={`value digits ${index + 1}`}
+            aria-label={t('settings.layout.valueDigits', { n: index + 1 })}
             type="number"
             className="field-input w-20"
             disabled={!editable}
@@ -63,6 +64,7 @@ export function EmbeddedLayoutsEditor({
               onClick={() => onChange(layouts.filter((_, i) => i !== index))}
             >
               {t('common.remove')}
+              <RowName>{t('settings.layout.named', { n: index + 1, prefix: layout.prefix })}</RowName>
             </button>
           )}
         </div>
