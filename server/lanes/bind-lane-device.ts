@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { laneDevices, lanes, stores } from '../../db/schema';
 import { writeAudit } from '../audit/write-audit';
 import { can } from '../auth/permissions';
-import { LANE_DEVICE_COOKIE_YEARS } from '../auth/session-policy';
+import { laneDeviceCookieExpiry } from '../auth/session-policy';
 import { checkCredentials, clearFailedSignIns, SignInInput } from '../auth/sign-in';
 import { newSessionToken, sessionIdFromToken } from '../auth/session-token';
 import { inTransaction, type ServiceContext, type StaffContext } from '../core/context';
@@ -77,6 +77,6 @@ export async function bindLaneDevice(ctx: ServiceContext, rawInput: BindLaneDevi
         : { device: { from: null, to: input.deviceId } },
     });
   });
-  const expiresAt = new Date(now.getTime() + LANE_DEVICE_COOKIE_YEARS * 365 * 24 * 3_600_000);
+  const expiresAt = laneDeviceCookieExpiry(now);
   return { token, expiresAt, storeCode: store.code, laneNumber: lane.number };
 }

@@ -150,6 +150,10 @@ forEachDatabase((database) => {
       openingFloatFen: 0,
     });
     const laneSessionToken = /lk_lane_session=([^;]+)/.exec(resHeaders.get('set-cookie') ?? '')?.[1];
+    // Each sign-in renews the device's cookie for the 400 days a browser keeps one.
+    const renewed = /lk_lane_device=([^;]+);[^,]*Expires=([^;]+)/.exec(resHeaders.get('set-cookie') ?? '');
+    expect(renewed?.[1]).toBe(device.token);
+    expect(new Date(renewed?.[2] ?? 0).getTime() - storeA.clock.now().getTime()).toBeGreaterThan(399 * 86_400_000);
     const laneMember = await resolveSession({ db: storeA.db, now: storeA.clock.now }, laneSessionToken);
     const catalogOn = (laneDeviceToken: string | undefined) =>
       createCaller({ ...base, laneSessionToken, laneMember, laneDeviceToken, resHeaders: new Headers() }).lane.catalog({

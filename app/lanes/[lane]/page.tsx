@@ -17,7 +17,10 @@ export default async function LanePage({ params }: { params: Promise<{ lane: str
   const { db } = await getDatabase();
   const ctx = { db, now: () => new Date() };
   const device = await findLaneDevice(ctx, (await cookies()).get(LANE_DEVICE_COOKIE)?.value);
-  if (!device) return <LaneSetup laneNumber={laneNumber} stores={await listStores(ctx)} />;
+  if (!device) {
+    const stores = (await listStores(ctx)).map(({ code, name }) => ({ code, name }));
+    return <LaneSetup laneNumber={laneNumber} stores={stores} />;
+  }
   if (device.laneNumber !== laneNumber) redirect(`/lanes/${device.laneNumber}`);
   const state = await getLaneState(ctx, { laneId: device.laneId });
   return (

@@ -3,7 +3,7 @@ import { signOut } from '../../auth/sign-out';
 import { printReceipt, PrintReceiptInput } from '../../printing/print-receipt';
 import { voidOpenSale, VoidOpenSaleInput } from '../../sales/void-open-sale';
 import { resolveScan, ResolveScanInput } from '../../catalog/resolve-scan';
-import { LANE_DEVICE_COOKIE, LANE_SESSION_COOKIE } from '../../auth/session-policy';
+import { LANE_DEVICE_COOKIE, LANE_SESSION_COOKIE, laneDeviceCookieExpiry } from '../../auth/session-policy';
 import { bindLaneDevice, BindLaneDeviceInput } from '../../lanes/bind-lane-device';
 import { findLaneDevice } from '../../lanes/find-lane-device';
 import { getLaneState } from '../../lanes/get-lane-state';
@@ -46,6 +46,13 @@ export const laneRouter = router({
       'Set-Cookie',
       sessionCookie(session.token, session.expiresAt, ctx.secureCookies, LANE_SESSION_COOKIE),
     );
+    if (ctx.laneDeviceToken) {
+      const renewed = laneDeviceCookieExpiry(ctx.now());
+      ctx.resHeaders.append(
+        'Set-Cookie',
+        sessionCookie(ctx.laneDeviceToken, renewed, ctx.secureCookies, LANE_DEVICE_COOKIE),
+      );
+    }
     return { staff: session.staff, shift, resumed };
   }),
   me: publicProcedure.query(({ ctx }) => ctx.laneMember),
