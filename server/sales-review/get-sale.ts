@@ -1,3 +1,4 @@
+import { lineWeightGrams } from '../domain/sale';
 import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
@@ -55,6 +56,7 @@ export async function getSale(ctx: StaffContext, rawInput: GetSaleInput) {
         quantity: saleLines.quantity,
         weightGrams: saleLines.weightGrams,
         unitPriceFen: saleLines.unitPriceFen,
+        labelTotalFen: saleLines.labelTotalFen,
         grossFen: saleLines.grossFen,
         lineDiscountFen: saleLines.lineDiscountFen,
         saleDiscountFen: saleLines.saleDiscountFen,
@@ -75,7 +77,12 @@ export async function getSale(ctx: StaffContext, rawInput: GetSaleInput) {
   return {
     ...rest,
     originalSale: originalSaleId && originalReceiptNo ? { id: originalSaleId, receiptNo: originalReceiptNo } : null,
-    lines: lines.map((line) => ({ ...line, unit: line.unit === 'kg' ? ('kg' as const) : ('each' as const) })),
+    // The weight the ledger moved: also right for a price-labelled line recorded before its weight was stored.
+    lines: lines.map(({ labelTotalFen, ...line }) => ({
+      ...line,
+      unit: line.unit === 'kg' ? ('kg' as const) : ('each' as const),
+      weightGrams: lineWeightGrams({ ...line, labelTotalFen }),
+    })),
     tenders,
   };
 }

@@ -4,6 +4,7 @@ import { saleLines, stockMovements } from '../../db/schema';
 import { newId } from '../core/ids';
 import { receiptNumber } from '../domain/store-time';
 import { receiptData } from '../printing/print-receipt';
+import { getSale } from '../sales-review/get-sale';
 import { forEachDatabase } from '../testing/database-suite';
 import { createStoreFixture } from '../testing/fixtures';
 import { addProduct, openShiftFor, saleInput, saleLine, stockOf, storeLanes } from '../testing/sale-fixtures';
@@ -71,6 +72,8 @@ forEachDatabase((database) => {
 
     const receipt = await receiptData(cashier, recorded.receiptNo, true);
     expect(receipt.lines[0]?.detail).toBe('1.430kg × 6.90/kg');
+    const salePage = await getSale(store.as('store_manager'), { saleId: sale.saleId });
+    expect(salePage.lines[0]?.weightGrams).toBe(1430);
     const returnedAt = new Date(Date.UTC(2026, 10, 21, 6, 0, 0));
     const returned = await recordReturn(cashier, {
       returnId: newId(),

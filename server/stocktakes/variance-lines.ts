@@ -53,7 +53,6 @@ function varianceSource(ctx: StaffContext, stocktake: StocktakeRow, until: Date,
       productId: stocktakeCounts.productId,
       counted: sql<number>`sum(${stocktakeCounts.quantity})::int`.as('counted'),
       entries: sql<number>`count(*)::int`.as('entries'),
-      lastCountedAt: sql<unknown>`max(${stocktakeCounts.countedAt})`.as('last_counted_at'),
       lastCountedMs: sql<number>`(extract(epoch from max(${stocktakeCounts.countedAt})) * 1000)::float8`.as(
         'last_counted_ms',
       ),
