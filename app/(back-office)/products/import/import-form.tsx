@@ -31,7 +31,7 @@ function useImportProgress(importId: string | undefined, running: boolean) {
       return ((await response.json()) as { progress: ImportProgress | null }).progress;
     },
     enabled: running && importId !== undefined,
-    refetchInterval: 500,
+    refetchInterval: 200,
     gcTime: 0,
   });
 }
