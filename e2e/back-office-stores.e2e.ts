@@ -100,6 +100,8 @@ test('head office creates a store with a lane and a manager, whose lane device k
   const managerNo = `6${suffix().slice(-5)}`;
   await signIn(page, '9001', 'hq9001');
   await page.getByRole('navigation').getByRole('link', { name: 'Stores' }).click();
+  // The chain's stores are fetched by the page itself: once listed, the form is live and keeps what is typed.
+  await expect(page.getByRole('table', { name: 'Stores of the chain' })).toContainText(DEMO_STORE_CODE);
   const form = page.getByRole('form', { name: 'Create a store' });
   await form.getByLabel('Store code').fill(code);
   await form.getByLabel('Store name').fill(name);
