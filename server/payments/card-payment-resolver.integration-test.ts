@@ -215,6 +215,19 @@ forEachDatabase((database) => {
     expect(await attempts(lost.id)).toHaveLength(2);
   });
 
+  it("waits for the resolver's query on the lane's terminal before sending the next payment", async () => {
+    await faults({ queryUnanswered: { times: 2 } });
+    const lost = await pay(2597);
+    expect(lost).toMatchObject({ state: 'unknown' });
+    store.clock.advanceMinutes(1);
+    const step = resolveDueCardPayments(resolverContext());
+    await expect
+      .poll(async () => (await attempts(lost.id)).filter((a) => a.kind === 'query' && a.outcome === null).length)
+      .toBe(1);
+    expect(await pay(1500)).toMatchObject({ state: 'approved', approvedAmountFen: 1500 });
+    await step;
+  });
+
   it('runs as a loop in the server process and resolves a due payment on its own', async () => {
     await faults({ queryBusy: {} });
     const lost = await pay(2497);

@@ -66,6 +66,7 @@ async function sendAndRecord(ctx: ServiceContext, paymentId: string): Promise<Pa
   if (payment.state !== 'in_flight') return payment;
   const entry = terminalLinkFor(terminal);
   const financial = FINANCIAL_TXN_TYPES.has(payment.txnType);
+  await linkIdle(entry, queryAnswerTimeoutMs() + LINK_IDLE_SLACK_MS);
   if (financial && !entry.signedIn) await signInTerminal(entry, request);
   let outcome = await transact(ctx, entry, payment, request, 'request');
   // A4: the terminal was not signed in, so the request never reached the bank: sign in, then a new attempt.
@@ -77,6 +78,14 @@ async function sendAndRecord(ctx: ServiceContext, paymentId: string): Promise<Pa
   }
   const recorded = await recordOutcome(ctx, payment, outcome);
   return recorded.state === 'unknown' ? queryCardPayment(ctx, paymentId) : recorded;
+}
+
+const LINK_IDLE_SLACK_MS = 3_000;
+
+/** A query the resolver has under way on the lane's terminal ends within its own timeout: the payment waits for it. */
+async function linkIdle(entry: LinkEntry, withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (entry.link.busy && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** One request or query, kept as an attempt of the payment before it is sent and completed with its outcome. */
