@@ -9,9 +9,9 @@ import { startMisposSimulator, type MisposSimulator } from './mispos-simulator';
 import type { FaultsInput } from './mispos-simulator/control/faults';
 import { ecrRefFor, TerminalLink } from './mispos/link';
 import { resolveDueCardPayments, startCardPaymentResolver } from './resolve-due-card-payments';
-import { cardTransactionRunning } from './run-card-transaction';
+import { cardTransactionRunning, signInTerminal } from './run-card-transaction';
 import { startCardPayment } from './start-card-payment';
-import { closeTerminalLinks } from './terminal-links';
+import { closeTerminalLinks, terminalLinkFor } from './terminal-links';
 
 // A terminal may keep a customer at the PIN pad this long; a query must not wait as long.
 process.env.MISPOS_ANSWER_TIMEOUT_MS = '90000';
@@ -167,6 +167,39 @@ forEachDatabase((database) => {
       '00',
     ]);
     expect(sales()).toHaveLength(1);
+  });
+
+  it('finds the approval of a terminal still busy at the bank when the POS gave up, which answered queries BY', async () => {
+    expect(await pay(1000)).toMatchObject({ state: 'approved' });
+    process.env.MISPOS_ANSWER_TIMEOUT_MS = '300';
+    closeTerminalLinks();
+    try {
+      const entry = terminalLinkFor({ laneId: lane.id, host: '127.0.0.1', port: simulator.port });
+      expect(await signInTerminal(entry, { cardKind: '00', posId: 'LANE01', operatorId: '1' })).toBe(true);
+      await faults({ bankDelay: { ms: 1_500 } });
+      const gaveUp = await pay(2697);
+      expect(gaveUp).toMatchObject({ state: 'unknown', queries: 1 });
+      expect((await attempts(gaveUp.id)).map((a) => [a.kind, a.outcome, a.respCode])).toEqual([
+        ['request', 'unknown', null],
+        ['query', 'answered', 'BY'],
+      ]);
+    } finally {
+      process.env.MISPOS_ANSWER_TIMEOUT_MS = '90000';
+    }
+    const gaveUp = (await database().db.select().from(cardPayments).where(eq(cardPayments.state, 'unknown'))).find(
+      (row) => row.storeId === store.storeId,
+    );
+    await expect
+      .poll(
+        async () => {
+          store.clock.advanceMinutes(1);
+          await resolveDueCardPayments(resolverContext());
+          return (await payment(gaveUp?.id ?? ''))?.state;
+        },
+        { timeout: 15_000, interval: 250 },
+      )
+      .toBe('approved');
+    expect(sales().filter((sale) => sale.amountFen === 2697)).toHaveLength(1);
   });
 
   it('backs off 2 s, 5 s, 15 s, 30 s, then a minute, and asks nothing before the next query is due', async () => {
