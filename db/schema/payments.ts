@@ -69,6 +69,8 @@ export const cardPayments = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     answeredAt: timestamp({ withTimezone: true }),
     queries: integer().notNull().default(0),
+    /** When the background resolver asks the terminal again about an outcome not known; null: nothing to ask. */
+    nextQueryAt: timestamp({ withTimezone: true }),
     resolvedByStaffId: uuid().references(() => staff.id),
     resolutionNote: text(),
   },
@@ -78,6 +80,31 @@ export const cardPayments = pgTable(
     index().on(t.storeId, t.state),
     index().on(t.laneId, t.batchNo),
   ],
+);
+
+/**
+ * Every request and query the POS sent the terminal for a payment, each with its own ecrRef, so that every request
+ * the terminal saw can be matched. The payment's own ecrRef is the attempt whose outcome decides it.
+ */
+export const cardPaymentAttempts = pgTable(
+  'card_payment_attempts',
+  {
+    id: uuid().primaryKey(),
+    storeId: storeRef(),
+    paymentId: uuid()
+      .notNull()
+      .references(() => cardPayments.id),
+    ecrRef: text().notNull(),
+    kind: text().$type<'request' | 'query'>().notNull(),
+    sentAt: timestamp({ withTimezone: true }).notNull(),
+    answeredAt: timestamp({ withTimezone: true }),
+    /** `answered`, `not-sent` or `unknown` (see TransactOutcome); null while waiting. */
+    outcome: text(),
+    respCode: text(),
+    answeredAmountFen: bigint({ mode: 'number' }),
+    detail: text(),
+  },
+  (t) => [index().on(t.paymentId, t.sentAt)],
 );
 
 /** A terminal's batch closed by settlement (`06`): its totals beside the POS's own, and whether they agree. */

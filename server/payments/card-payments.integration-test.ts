@@ -20,7 +20,6 @@ import { settleTerminal } from './settle-terminal';
 import { startCardPayment, type StartCardPaymentInput } from './start-card-payment';
 import { closeTerminalLinks, terminalLinkFor } from './terminal-links';
 
-process.env.MISPOS_QUERY_PAUSE_MS = '20';
 process.env.MISPOS_ANSWER_TIMEOUT_MS = '3000';
 
 forEachDatabase((database) => {

@@ -15,7 +15,6 @@ import { settleTerminal } from './settle-terminal';
 import { startCardPayment, type StartCardPaymentInput } from './start-card-payment';
 import { closeTerminalLinks } from './terminal-links';
 
-process.env.MISPOS_QUERY_PAUSE_MS = '20';
 process.env.MISPOS_ANSWER_TIMEOUT_MS = '3000';
 
 const createCaller = createCallerFactory(appRouter);

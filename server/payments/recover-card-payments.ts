@@ -1,25 +1,11 @@
-import { inArray } from 'drizzle-orm';
-import { cardPayments } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
-import { resolveByQuery } from './run-card-transaction';
+import { markOrphanedCardPaymentsDue, resolveDueCardPayments } from './resolve-due-card-payments';
 
 /**
- * At every server start: payments left in flight (the process died waiting) or still unknown are asked for
- * by their ecrRef. Never sent again; what no terminal can answer stays `unknown` for a manager.
+ * At a server start: payments a stopped process left in flight are made due, then the resolver runs at once, so
+ * those and every unknown one whose query is due are asked for by their ecrRef. Never sent again.
  */
 export async function recoverCardPayments(ctx: ServiceContext) {
-  const pending = await ctx.db
-    .select({ id: cardPayments.id })
-    .from(cardPayments)
-    .where(inArray(cardPayments.state, ['in_flight', 'unknown']));
-  // One at a time: each lane's terminal answers one request at a time anyway.
-  const outcomes: { paymentId: string; state: string }[] = [];
-  for (const { id } of pending) {
-    const state = await resolveByQuery(ctx, id).then(
-      (payment) => payment.state,
-      () => 'unknown',
-    );
-    outcomes.push({ paymentId: id, state });
-  }
-  return outcomes;
+  await markOrphanedCardPaymentsDue(ctx, ctx.now());
+  return resolveDueCardPayments(ctx);
 }

@@ -1,7 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { cardPayments, lanes, staff } from '../../db/schema';
+import { and, count, eq, gt, inArray } from 'drizzle-orm';
+import { cardPaymentAttempts, cardPayments, lanes, staff, terminalSettlements } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { newId } from '../core/ids';
+import { approvedAmountFault } from '../domain/card-approved-amount';
+import { nextQueryDelayMs, QUERY_WINDOW_SETTLEMENTS } from '../domain/card-query-schedule';
 import { APPROVED_CODES, FINANCIAL_TXN_TYPES } from './card-transaction-kinds';
 import { forgetCardStatus, recordCardStatus } from './card-statuses';
 import type { MisposResponse } from './mispos';
@@ -12,34 +14,51 @@ import { plainRequest, requestIdentity, type RequestIdentity } from './terminal-
 type Payment = typeof cardPayments.$inferSelect;
 type LinkEntry = ReturnType<typeof terminalLinkFor>;
 
-const queryTries = () => Number(process.env.MISPOS_QUERY_TRIES ?? 3);
-const queryPauseMs = () => Number(process.env.MISPOS_QUERY_PAUSE_MS ?? 1_000);
+/** The outcome is not known: money may or may not have moved. */
+export const OUTCOME_NOT_KNOWN = ['in_flight', 'unknown'] as const;
+
+const envMs = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+/** A query has no customer at the PIN pad: the terminal answers it at once or not at all. */
+const queryAnswerTimeoutMs = () => envMs('MISPOS_QUERY_ANSWER_TIMEOUT_MS', 5_000);
 const running = new Map<string, Promise<Payment>>();
 
-/** The run of a payment started in this process, for tests and for a lane waiting on it. */
+/** The run (or query) of a payment under way in this process, for tests and for a lane waiting on it. */
 export const cardTransactionRunning = (paymentId: string) => running.get(paymentId) ?? null;
+
+/** At most one run or query per payment at a time in this process. */
+function singleFlight(paymentId: string, work: () => Promise<Payment>): Promise<Payment> {
+  const known = running.get(paymentId);
+  if (known) return known;
+  const run = work().finally(() => {
+    running.delete(paymentId);
+    forgetCardStatus(paymentId);
+  });
+  running.set(paymentId, run);
+  return run;
+}
 
 /** Sends an `in_flight` payment to its terminal and records what became of it; at most one run per payment. */
 export function runCardTransaction(ctx: ServiceContext, paymentId: string): Promise<Payment> {
-  const known = running.get(paymentId);
-  if (known) return known;
-  const run = sendAndRecord(ctx, paymentId)
-    .catch(async (error: unknown) => {
+  return singleFlight(paymentId, () =>
+    sendAndRecord(ctx, paymentId).catch(async (error: unknown) => {
       // Whatever broke, the terminal may have charged the card: unknown, so it is asked for, never resent.
       console.error(`card payment ${paymentId} failed`, error);
       const [marked] = await ctx.db
         .update(cardPayments)
-        .set({ state: 'unknown', message: 'the POS failed while waiting for the terminal' })
+        .set({ state: 'unknown', message: 'the POS failed while waiting for the terminal', nextQueryAt: ctx.now() })
         .where(and(eq(cardPayments.id, paymentId), eq(cardPayments.state, 'in_flight')))
         .returning();
       return marked ?? (await loadPayment(ctx, paymentId)).payment;
-    })
-    .finally(() => {
-      running.delete(paymentId);
-      forgetCardStatus(paymentId);
-    });
-  running.set(paymentId, run);
-  return run;
+    }),
+  );
+}
+
+/** One query for a payment of unknown outcome, unless this process is already running or asking about it. */
+export function queryCardPaymentOnce(ctx: ServiceContext, paymentId: string): Promise<Payment> {
+  return singleFlight(paymentId, () => queryCardPayment(ctx, paymentId));
 }
 
 async function sendAndRecord(ctx: ServiceContext, paymentId: string): Promise<Payment> {
@@ -47,25 +66,67 @@ async function sendAndRecord(ctx: ServiceContext, paymentId: string): Promise<Pa
   if (payment.state !== 'in_flight') return payment;
   const entry = terminalLinkFor(terminal);
   const financial = FINANCIAL_TXN_TYPES.has(payment.txnType);
+  await linkIdle(entry, queryAnswerTimeoutMs() + LINK_IDLE_SLACK_MS);
   if (financial && !entry.signedIn) await signInTerminal(entry, request);
-  let outcome = await transact(entry, request, paymentId, ctx);
+  let outcome = await transact(ctx, entry, payment, request, 'request');
   // A4: the terminal was not signed in, so the request never reached the bank: sign in, then a new attempt.
   if (outcome.kind === 'answered' && outcome.response.respCode === 'A4' && (await signInTerminal(entry, request))) {
     const retry = { ...request, ecrRef: ecrRefFor(newId()) };
+    // From here the retry's ecrRef decides the payment; the first stays in the attempts.
     await ctx.db.update(cardPayments).set({ ecrRef: retry.ecrRef }).where(eq(cardPayments.id, paymentId));
-    outcome = await transact(entry, retry, paymentId, ctx);
+    outcome = await transact(ctx, entry, payment, retry, 'request');
   }
-  if (outcome.kind === 'unknown') return resolveByQuery(ctx, payment.id);
-  return recordOutcome(ctx, paymentId, outcome);
+  const recorded = await recordOutcome(ctx, payment, outcome);
+  return recorded.state === 'unknown' ? queryCardPayment(ctx, paymentId) : recorded;
 }
 
-async function transact(entry: LinkEntry, request: LinkRequest, paymentId: string, ctx: ServiceContext) {
+const LINK_IDLE_SLACK_MS = 3_000;
+
+/** A query the resolver has under way on the lane's terminal ends within its own timeout: the payment waits for it. */
+async function linkIdle(entry: LinkEntry, withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (entry.link.busy && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** One request or query, kept as an attempt of the payment before it is sent and completed with its outcome. */
+async function transact(
+  ctx: ServiceContext,
+  entry: LinkEntry,
+  payment: Payment,
+  request: LinkRequest,
+  kind: 'request' | 'query',
+): Promise<TransactOutcome> {
+  const attemptId = newId();
+  await ctx.db.insert(cardPaymentAttempts).values({
+    id: attemptId,
+    storeId: payment.storeId,
+    paymentId: payment.id,
+    ecrRef: request.ecrRef,
+    kind,
+    sentAt: ctx.now(),
+  });
+  let outcome: TransactOutcome;
   try {
-    return await entry.link.transact(request, { onStatus: (status) => recordCardStatus(paymentId, status, ctx.now()) });
+    outcome = await entry.link.transact(request, {
+      onStatus: (status) => recordCardStatus(payment.id, status, ctx.now()),
+      answerTimeoutMs: kind === 'query' ? queryAnswerTimeoutMs() : undefined,
+    });
   } catch (error) {
     if (!(error instanceof TerminalBusyError)) throw error;
-    return { kind: 'not-sent', reason: 'aborted', detail: 'the terminal link is busy' } as const;
+    outcome = { kind: 'not-sent', reason: 'aborted', detail: 'the terminal link is busy' };
   }
+  const answered = outcome.kind === 'answered' ? outcome.response : null;
+  await ctx.db
+    .update(cardPaymentAttempts)
+    .set({
+      answeredAt: ctx.now(),
+      outcome: outcome.kind,
+      respCode: answered?.respCode ?? null,
+      answeredAmountFen: answered?.amountFen ?? null,
+      detail: outcome.kind === 'answered' ? outcome.response.message : outcome.detail,
+    })
+    .where(eq(cardPaymentAttempts.id, attemptId));
+  return outcome;
 }
 
 /** `05`: opens the terminal's batch; true when it answered approved. */
@@ -76,51 +137,81 @@ export async function signInTerminal(entry: LinkEntry, identity: RequestIdentity
 }
 
 /**
- * The outcome of a payment the terminal may have taken, asked for by its ecrRef (`20`), never by sending it
- * again. Still unknown after a few tries, it waits for the next server start and a manager.
+ * Asks the terminal once for the outcome of a payment it may have taken, by the ecrRef that decides it (`20`),
+ * never by sending it again. The next query is scheduled before this one goes out, so a crash keeps the schedule;
+ * `BY` or no answer means asking again then. Past the terminal's query window it is left to a manager.
  */
-export async function resolveByQuery(ctx: ServiceContext, paymentId: string): Promise<Payment> {
+export async function queryCardPayment(ctx: ServiceContext, paymentId: string): Promise<Payment> {
   const { payment, terminal, request } = await loadPayment(ctx, paymentId);
-  if (payment.state !== 'in_flight' && payment.state !== 'unknown') return payment;
-  const entry = terminalLinkFor(terminal);
-  for (let attempt = 0; attempt < queryTries(); attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, queryPauseMs()));
-    await ctx.db
-      .update(cardPayments)
-      .set({ queries: payment.queries + attempt + 1 })
-      .where(eq(cardPayments.id, paymentId));
-    const answer = await transact(entry, queryRequestFor(request), paymentId, ctx);
-    if (answer.kind !== 'answered' || answer.response.respCode === 'BY') continue;
-    // 25: the terminal never got the request, so nothing moved; otherwise the answer is the original's.
-    if (answer.response.respCode === '25') {
-      return recordOutcome(ctx, paymentId, { kind: 'not-sent', reason: 'aborted', detail: 'not received (25)' });
-    }
-    return recordOutcome(ctx, paymentId, answer);
+  if (!isOutcomeNotKnown(payment)) return payment;
+  if (await queryWindowClosed(ctx, payment)) {
+    const message = 'the terminal has settled twice since and no longer knows this transaction: for the manager';
+    return updateOpen(ctx, paymentId, { state: 'unknown', message, nextQueryAt: null });
   }
-  const [stillUnknown] = await ctx.db
-    .update(cardPayments)
-    .set({ state: 'unknown', message: 'no answer from the terminal' })
-    .where(and(eq(cardPayments.id, paymentId), inArray(cardPayments.state, ['in_flight', 'unknown'])))
-    .returning();
-  return stillUnknown ?? (await loadPayment(ctx, paymentId)).payment;
+  const queries = payment.queries + 1;
+  await updateOpen(ctx, paymentId, {
+    state: 'unknown',
+    message: payment.message ?? 'no answer from the terminal',
+    queries,
+    nextQueryAt: new Date(ctx.now().getTime() + nextQueryDelayMs(queries)),
+  });
+  const answer = await transact(ctx, terminalLinkFor(terminal), payment, queryRequestFor(request), 'query');
+  if (answer.kind !== 'answered' || answer.response.respCode === 'BY')
+    return (await loadPayment(ctx, paymentId)).payment;
+  // 25: the terminal never got the request, so nothing moved; otherwise the answer is the original's.
+  if (answer.response.respCode === '25') {
+    return recordOutcome(ctx, payment, { kind: 'not-sent', reason: 'aborted', detail: 'not received (25)' });
+  }
+  return recordOutcome(ctx, payment, answer);
 }
 
-async function recordOutcome(ctx: ServiceContext, paymentId: string, outcome: TransactOutcome): Promise<Payment> {
-  const values =
-    outcome.kind === 'answered'
-      ? answeredValues(outcome.response)
-      : { state: outcome.kind === 'not-sent' ? ('not_sent' as const) : ('unknown' as const), message: outcome.detail };
+const isOutcomeNotKnown = (payment: Payment) => (OUTCOME_NOT_KNOWN as readonly string[]).includes(payment.state);
+
+/** Settlements of the payment's lane terminal since the payment: two, and its batch is beyond a query's reach. */
+async function queryWindowClosed(ctx: ServiceContext, payment: Payment): Promise<boolean> {
+  const [row] = await ctx.db
+    .select({ settlements: count() })
+    .from(terminalSettlements)
+    .where(and(eq(terminalSettlements.laneId, payment.laneId), gt(terminalSettlements.settledAt, payment.createdAt)));
+  return (row?.settlements ?? 0) >= QUERY_WINDOW_SETTLEMENTS;
+}
+
+async function recordOutcome(ctx: ServiceContext, payment: Payment, outcome: TransactOutcome): Promise<Payment> {
+  if (outcome.kind === 'unknown') {
+    return updateOpen(ctx, payment.id, { state: 'unknown', message: outcome.detail, answeredAt: ctx.now() });
+  }
+  if (outcome.kind === 'not-sent') {
+    return updateOpen(ctx, payment.id, {
+      state: 'not_sent',
+      message: outcome.detail,
+      answeredAt: ctx.now(),
+      nextQueryAt: null,
+    });
+  }
+  const { response } = outcome;
+  const fault = approvedAmountFault(payment.amountFen, response.respCode, response.amountFen);
+  // Never taken as approved: the terminal misstated what it did, so a query (amount checked) or a manager decides.
+  if (fault) return updateOpen(ctx, payment.id, { state: 'unknown', message: fault, answeredAt: ctx.now() });
+  return updateOpen(ctx, payment.id, {
+    ...answeredValues(payment, response),
+    answeredAt: ctx.now(),
+    nextQueryAt: null,
+  });
+}
+
+async function updateOpen(ctx: ServiceContext, paymentId: string, values: Partial<Payment>): Promise<Payment> {
   const [updated] = await ctx.db
     .update(cardPayments)
-    .set({ ...values, answeredAt: ctx.now() })
-    .where(and(eq(cardPayments.id, paymentId), inArray(cardPayments.state, ['in_flight', 'unknown'])))
+    .set(values)
+    .where(and(eq(cardPayments.id, paymentId), inArray(cardPayments.state, [...OUTCOME_NOT_KNOWN])))
     .returning();
   return updated ?? (await loadPayment(ctx, paymentId)).payment;
 }
 
 /** What the POS keeps of an answer: the outcome and the card as the terminal masked it; no track or PIN data exists here. */
-function answeredValues(response: MisposResponse) {
-  const balance = response.txnType === '03';
+function answeredValues(payment: Payment, response: MisposResponse) {
+  // A query's answer echoes the query's type (`20`): what was asked for is the payment's own.
+  const balance = payment.txnType === '03';
   return {
     state: APPROVED_CODES.has(response.respCode) ? ('approved' as const) : ('declined' as const),
     respCode: response.respCode,

@@ -1,14 +1,20 @@
-import { recoverCardPayments } from '../payments/recover-card-payments';
+import { markOrphanedCardPaymentsDue, startCardPaymentResolver } from '../payments/resolve-due-card-payments';
+import type { CardPaymentResolver } from '../payments/resolve-due-card-payments';
 import { getDatabase } from './database';
 
-/** Asks the terminals about payments left in flight or unknown; a failure only delays it to the next start. */
+const resolverKey = Symbol.for('lanekeeper.cardPaymentResolver');
+const holder = globalThis as { [resolverKey]?: CardPaymentResolver };
+
+/**
+ * Payments a stopped process left in flight are made due, and the background resolver starts (once per process):
+ * its first step asks for them at once. Its schedule is in the database, so a restart picks it up.
+ */
 export async function recoverCardPaymentsAtStart(): Promise<void> {
   try {
     const { db } = await getDatabase();
-    const outcomes = await recoverCardPayments({ db, now: () => new Date() });
-    if (outcomes.length > 0) {
-      console.log(`Card payments recovered: ${outcomes.map((o) => `${o.paymentId} → ${o.state}`).join(', ')}`);
-    }
+    const ctx = { db, now: () => new Date() };
+    await markOrphanedCardPaymentsDue(ctx, ctx.now());
+    holder[resolverKey] ??= startCardPaymentResolver(ctx);
   } catch (error) {
     console.error('Card payment recovery failed; it runs again at the next start', error);
   }

@@ -52,11 +52,16 @@ export class Terminal {
       void link.send(encodeResponse(this.lastAnswered.response));
       return;
     }
-    if (this.inFlight || faults.take('busy')) {
+    const query = request.txnType === QUERY;
+    if (this.inFlight || faults.take('busy') || (query && faults.take('queryBusy'))) {
       void link.send(encodeResponse(blankResponse(config, state.batchNo, request, 'BY')));
       return;
     }
-    const known = request.txnType === QUERY ? null : state.answerTo(request.ecrRef);
+    if (query && faults.take('queryUnanswered')) {
+      this.log(`query ${request.ecrRef} ACKed and left unanswered`);
+      return;
+    }
+    const known = query ? null : state.answerTo(request.ecrRef);
     if (known && isApproval(known.respCode)) {
       // An ecrRef is an idempotency key: a repeated request gets the first approval, never a second charge.
       const code = known.txnType === request.txnType ? known.respCode : '94';
@@ -97,7 +102,7 @@ export class Terminal {
   /** The answer, unless a fault loses, holds or spoils it on the way to the ECR. */
   private async deliver(link: EcrLink, request: MisposRequest, outcome: TransactionOutcome): Promise<void> {
     const { faults } = this.parts;
-    const { response } = outcome;
+    const response = this.misstatedAmount(outcome.response);
     const losesAnswer =
       outcome.approvedByHost &&
       (request.amountFen % 100 === LOST_ANSWER_ENDING || faults.take('dropConnection') !== null);
@@ -120,6 +125,17 @@ export class Terminal {
     } else {
       await link.send(encodeResponse(response), garbled?.mode === 'lrc');
     }
+  }
+
+  /** An approval whose amount is wrong on the way to the ECR only: the bank, journal and queries keep the true one. */
+  private misstatedAmount(response: MisposResponse): MisposResponse {
+    const { faults } = this.parts;
+    if (response.respCode !== '00' || response.amountFen <= 0 || response.txnType === '03') return response;
+    const over = faults.take('overApproval');
+    if (over) return { ...response, amountFen: response.amountFen + over.fen };
+    const under = faults.take('underApproval');
+    if (under) return { ...response, amountFen: Math.max(1, response.amountFen - under.fen) };
+    return response;
   }
 
   snapshot() {

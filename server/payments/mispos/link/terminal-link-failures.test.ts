@@ -92,6 +92,19 @@ describe('TerminalLink, unknown: may have reached the bank, query by ecrRef', ()
     expect(outcome).toMatchObject({ kind: 'unknown', reason: 'no-answer', detail: /50 ms/ });
   });
 
+  it("when no answer comes within the request's own answer timeout, shorter than the link's", async () => {
+    const terminal = await startTerminal(async (ecr) => {
+      await ecr.receiveRequest();
+      await ecr.receive('CN', 'none');
+      await ecr.expectNext('closed');
+    });
+    const outcome = await linkTo(terminal, { answerTimeoutMs: 60_000 }).transact(saleRequest(), {
+      answerTimeoutMs: 50,
+    });
+    await terminal.finished();
+    expect(outcome).toMatchObject({ kind: 'unknown', reason: 'no-answer', detail: /50 ms/ });
+  });
+
   it('when only garbled or mis-echoed answers come before the answer timeout', async () => {
     const terminal = await startTerminal(async (ecr) => {
       const request = await ecr.receiveRequest();

@@ -22,6 +22,8 @@ export interface TransactOptions {
   readonly onStatus?: (status: MisposStatus) => void;
   /** Stops waiting: `not-sent` if no byte had been written yet, else `unknown` (a CN goes out first). */
   readonly signal?: AbortSignal;
+  /** This request's own wait for its answer, e.g. a query's, which no customer at the PIN pad holds up. */
+  readonly answerTimeoutMs?: number;
 }
 
 const NONCES = 1000;
@@ -59,9 +61,16 @@ export class TerminalLink {
   async transact(request: LinkRequest, options: TransactOptions = {}): Promise<TransactOutcome> {
     if (this.closed) throw new TerminalLinkClosedError();
     if (this.inFlight) throw new TerminalBusyError(this.inFlight.request.ecrRef);
-    const { onStatus = () => {}, signal } = options;
+    const { onStatus = () => {}, signal, answerTimeoutMs = this.settings.answerTimeoutMs } = options;
     if (signal?.aborted) return { kind: 'not-sent', reason: 'aborted', detail: 'aborted before sending' };
-    const session = new TransactionSession({ ...request, nonce: randomInt(NONCES) }, { ...this.settings, onStatus });
+    const session = new TransactionSession(
+      { ...request, nonce: randomInt(NONCES) },
+      {
+        ...this.settings,
+        answerTimeoutMs,
+        onStatus,
+      },
+    );
     const abort = () => session.abort('aborted by the caller');
     this.inFlight = session;
     signal?.addEventListener('abort', abort, { once: true });
