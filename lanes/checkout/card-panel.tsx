@@ -7,6 +7,7 @@ import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
+import { cardOutcomeNotKnown } from '@/server/domain/card-outcome';
 import { formatFen, parseYuan } from '@/server/domain/money';
 import type { Tender } from '@/server/domain/sale';
 import { describeResponseCode } from '@/server/payments/mispos/codes';
@@ -26,6 +27,7 @@ export function CardPanel({
   disabled,
   online,
   onApproved,
+  onOutcomeUnknown,
 }: {
   laneId: string;
   shiftId: string;
@@ -34,6 +36,8 @@ export function CardPanel({
   disabled: boolean;
   online: boolean;
   onApproved: (tender: Tender) => void;
+  /** True while the sale's card payment may have charged the card: nothing else may pay, finish or void it. */
+  onOutcomeUnknown: (unknown: boolean) => void;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -49,12 +53,21 @@ export function CardPanel({
   const payment = useQuery({
     ...trpc.lane.cardPayment.queryOptions({ paymentId: paymentId ?? '' }),
     enabled: paymentId !== null,
-    refetchInterval: (query) => (query.state.data && query.state.data.state !== 'in_flight' ? false : 300),
+    // An unknown outcome is still being asked for (by the server's resolver or a manager): keep following it.
+    refetchInterval: (query) => {
+      const state = query.state.data?.state;
+      if (state === 'unknown') return 2_000;
+      return state && state !== 'in_flight' ? false : 300;
+    },
   });
 
   const data = payment.data;
+  const outcomeUnknown = paymentId !== null && (!data || cardOutcomeNotKnown(data));
   useEffect(() => {
-    if (!data || !paymentId || data.state === 'in_flight') return;
+    onOutcomeUnknown(outcomeUnknown);
+  }, [onOutcomeUnknown, outcomeUnknown]);
+  useEffect(() => {
+    if (!data || !paymentId || cardOutcomeNotKnown(data)) return;
     window.localStorage.removeItem(pendingKey(saleId));
     if (data.state === 'approved' && claimed.current !== data.id) {
       claimed.current = data.id;
@@ -89,11 +102,15 @@ export function CardPanel({
           className="field-input font-mono"
           inputMode="decimal"
           placeholder={formatFen(dueFen)}
-          disabled={disabled || inFlight || !online}
+          disabled={disabled || outcomeUnknown || !online}
           value={amount}
           onChange={(e) => setAmount(e.target.value)}
         />
-        <button type="submit" className="btn-primary whitespace-nowrap" disabled={disabled || inFlight || !online}>
+        <button
+          type="submit"
+          className="btn-primary whitespace-nowrap"
+          disabled={disabled || outcomeUnknown || !online}
+        >
           {t('lane.payByCard')}
         </button>
       </div>
@@ -123,9 +140,12 @@ export function CardPanel({
             </span>
           )}
           {data?.state === 'not_sent' && <span className="text-red-700">{t('lane.cardNotSent')}</span>}
-          {(data?.state === 'unknown' || data?.state === 'failed') && (
-            <span className="text-red-700">{t('lane.cardUnknown')}</span>
+          {data?.state === 'unknown' && (
+            <span className="font-semibold text-red-700" role="alert">
+              {t('lane.cardOutcomeWaiting')}
+            </span>
           )}
+          {data?.state === 'failed' && <span className="text-red-700">{t('lane.cardNotCharged')}</span>}
         </div>
       )}
     </form>

@@ -9,6 +9,7 @@ import { findSellingShift } from '../shifts/find-open-shift';
 import { CARD_KIND_NAMES, CARD_TRANSACTION_KINDS, type CardTransactionKind } from './card-transaction-kinds';
 import { ecrRefFor } from './mispos/link';
 import { preAuthFollowUps } from './pre-auth-follow-ups';
+import { refuseWhileCardOutcomeUnknown } from './refuse-while-card-outcome-unknown';
 import { runCardTransaction } from './run-card-transaction';
 
 export const StartCardPaymentInput = z.object({
@@ -66,6 +67,7 @@ export async function startCardPayment(ctx: StaffContext, rawInput: StartCardPay
       .from(cardPayments)
       .where(and(eq(cardPayments.laneId, input.laneId), eq(cardPayments.state, 'in_flight')));
     if (busy) throw new DomainError('CONFLICT', 'card.terminal-busy', 'The terminal is still busy with a payment');
+    if (input.saleId) await refuseWhileCardOutcomeUnknown(tx, input.saleId);
     const original = await checkOriginal(tx, input);
     const [inserted] = await tx.db
       .insert(cardPayments)

@@ -1,0 +1,23 @@
+import { and, eq } from 'drizzle-orm';
+import { cardPayments } from '../../db/schema';
+import type { StaffContext } from '../core/context';
+import { DomainError } from '../core/errors';
+import { cardOutcomeBlocks } from '../domain/card-outcome';
+
+/**
+ * The one rule against charging twice: while a card transaction of this sale (or return) has an unknown outcome,
+ * it takes no other card payment, is not finished another way and is not voided. Reason `card.outcome-unknown`.
+ */
+export async function refuseWhileCardOutcomeUnknown(ctx: StaffContext, saleId: string): Promise<void> {
+  const payments = await ctx.db
+    .select({ state: cardPayments.state })
+    .from(cardPayments)
+    .where(and(eq(cardPayments.storeId, ctx.storeId), eq(cardPayments.saleId, saleId)));
+  if (cardOutcomeBlocks(payments)) {
+    throw new DomainError(
+      'CONFLICT',
+      'card.outcome-unknown',
+      'A card payment of this sale has an unknown outcome: wait for it, or ask the manager to settle it',
+    );
+  }
+}
