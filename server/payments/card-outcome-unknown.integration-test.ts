@@ -7,7 +7,10 @@ import { finalizeSale } from '../sales/finalize-sale';
 import { voidOpenSale } from '../sales/void-open-sale';
 import { forEachDatabase } from '../testing/database-suite';
 import { createStoreFixture, FIXTURE_PASSWORD } from '../testing/fixtures';
-import { addProduct, openShiftFor, saleInput, saleLine, storeLanes } from '../testing/sale-fixtures';
+import { addProduct, openShiftFor, saleInput, saleLine, stockOf, storeLanes } from '../testing/sale-fixtures';
+import { receiptNumber } from '../domain/store-time';
+import { findSaleForReturn } from '../sales/find-sale-for-return';
+import { recordReturn } from '../sales/record-return';
 import { startMisposSimulator, type MisposSimulator } from './mispos-simulator';
 import { resolveCardPayment } from './resolve-card-payment';
 import { cardTransactionRunning, resolveByQuery } from './run-card-transaction';
@@ -156,5 +159,74 @@ forEachDatabase((database) => {
     });
     const card = [{ tenderId: newId(), kind: 'bank_card' as const, amountFen: 1380, reference: lostId }];
     expect(await finalizeSale(store.as('cashier'), { ...sale, tenders: card })).toMatchObject({ totalFen: 1380 });
+  });
+  it('a return whose card void has an unknown outcome waits, and is recorded once when the void is found approved', async () => {
+    const sale = await openSale();
+    const product = sale.lines[0]?.productId ?? '';
+    const paid = await startCardPayment(store.as('cashier'), {
+      paymentId: newId(),
+      laneId: lane.id,
+      shiftId,
+      saleId: sale.saleId,
+      kind: 'sale',
+      amountFen: 1380,
+    });
+    expect(await cardTransactionRunning(paid.id)).toMatchObject({ state: 'approved' });
+    const card = [{ tenderId: newId(), kind: 'bank_card' as const, amountFen: 1380, reference: paid.id }];
+    await finalizeSale(store.as('cashier'), { ...sale, tenders: card });
+    const stockAfterSale = await stockOf(database().db, store.storeId, product);
+    const found = await findSaleForReturn(store.as('cashier'), { receiptNo: sale.receiptNo });
+    const line = found.lines[0];
+    if (!line) throw new Error('no line');
+
+    const returnId = newId();
+    await control('/faults', { bankDelay: { ms: 1_500 } });
+    const voidStarted = await startCardPayment(store.as('cashier'), {
+      paymentId: newId(),
+      laneId: lane.id,
+      shiftId,
+      saleId: returnId,
+      kind: 'void',
+      amountFen: 0,
+      originalPaymentId: paid.id,
+    });
+    expect(await cardTransactionRunning(voidStarted.id)).toMatchObject({ state: 'unknown' });
+    const returnedAt = new Date(Date.UTC(2026, 10, 21, 7, 0, 0));
+    const ret = {
+      returnId,
+      laneId: lane.id,
+      shiftId,
+      receiptNo: receiptNumber(lane.number, returnedAt, 'Asia/Shanghai'),
+      returnedAt,
+      originalSaleId: sale.saleId,
+      lines: [{ lineId: newId(), originalLineId: line.lineId, quantity: 1 }],
+      cardPaymentId: voidStarted.id,
+    };
+    await expect(recordReturn(store.as('cashier'), ret)).rejects.toMatchObject({ reason: 'card.outcome-unknown' });
+    await expect(
+      startCardPayment(store.as('cashier'), {
+        paymentId: newId(),
+        laneId: lane.id,
+        shiftId,
+        saleId: returnId,
+        kind: 'refund',
+        amountFen: 1380,
+        originalPaymentId: paid.id,
+      }),
+    ).rejects.toMatchObject({ reason: 'card.outcome-unknown' });
+    expect(await stockOf(database().db, store.storeId, product)).toEqual(stockAfterSale);
+
+    await terminalApproved(voidStarted.id);
+    expect(await resolveByQuery({ db: database().db, now: () => new Date() }, voidStarted.id)).toMatchObject({
+      state: 'approved',
+      txnType: '01',
+    });
+    expect(await recordReturn(store.as('cashier'), ret)).toMatchObject({ refundFen: 1380 });
+    expect(await recordReturn(store.as('cashier'), ret)).toMatchObject({ refundFen: 1380 });
+    const back = await database().db.select().from(saleTenders).where(eq(saleTenders.saleId, returnId));
+    expect(back.map((t) => [t.kind, t.amountFen, t.reference])).toEqual([['bank_card', -1380, voidStarted.id]]);
+    const stockAfterReturn = await stockOf(database().db, store.storeId, product);
+    expect(stockAfterReturn).toEqual({ projection: stockAfterSale.projection + 1, ledger: stockAfterSale.ledger + 1 });
+    expect(await stockOf(database().db, store.storeId, product)).toEqual(stockAfterReturn);
   });
 });
