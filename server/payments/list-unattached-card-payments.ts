@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { auditLog, cardPayments, lanes, saleTenders, sales, staff } from '../../db/schema';
 import type { StaffContext } from '../core/context';
 
@@ -39,8 +39,8 @@ export async function unattachedCardPayments(ctx: StaffContext, range: { from?: 
         eq(cardPayments.storeId, ctx.storeId),
         eq(cardPayments.state, 'approved'),
         eq(cardPayments.txnType, '00'),
-        range.from ? sql`${cardPayments.createdAt} >= ${range.from}` : undefined,
-        range.to ? sql`${cardPayments.createdAt} <= ${range.to}` : undefined,
+        range.from ? gte(cardPayments.createdAt, range.from) : undefined,
+        range.to ? lte(cardPayments.createdAt, range.to) : undefined,
         sql`not exists (select 1 from ${saleTenders} where ${saleTenders.reference} = ${cardPayments.id}::text)`,
         sql`not exists (select 1 from card_payments f where f.original_payment_id = ${cardPayments.id}
           and f.txn_type = '01' and f.state in ('approved', 'in_flight', 'unknown'))`,
