@@ -130,4 +130,20 @@ forEachDatabase((database) => {
     const day = dayOf(orphan.hostDate);
     expect(await cardReconciliation(manager, { from: day, to: day })).toMatchObject({ balanced: true });
   });
+  it('an open sale left over 30 minutes is listed; once the manager gave the money back, the lane cannot claim it', async () => {
+    const product = await addProduct(store, { priceFen: 1800 });
+    const sale = saleInput(lane.id, lane.number, shiftId, [saleLine(product, 1)], []);
+    const card = await cardPaid(sale.saleId, 1800);
+    const manager = store.as('store_manager');
+    expect(await unattachedCardPayments(manager)).toEqual([]);
+    store.clock.advanceMinutes(31);
+    expect((await unattachedCardPayments(manager)).map((p) => p.id)).toEqual([card.id]);
+    const followUpId = newId();
+    await settleUnattachedCardPayment(manager, { paymentId: card.id, followUpId, action: 'refund' });
+    expect(await followUpDone(followUpId)).toMatchObject({ state: 'approved', txnType: '02' });
+    const tender = [{ tenderId: newId(), kind: 'bank_card' as const, amountFen: 1800, reference: card.id }];
+    await expect(finalizeSale(store.as('cashier'), { ...sale, tenders: tender })).rejects.toMatchObject({
+      reason: 'sale.card-not-approved',
+    });
+  });
 });
