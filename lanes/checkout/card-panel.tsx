@@ -26,6 +26,7 @@ export function CardPanel({
   dueFen,
   disabled,
   online,
+  claimedPaymentIds,
   onApproved,
   onOutcomeUnknown,
 }: {
@@ -35,6 +36,8 @@ export function CardPanel({
   dueFen: number;
   disabled: boolean;
   online: boolean;
+  /** Card payments already tendered on this sale: never applied twice. */
+  claimedPaymentIds: readonly string[];
   onApproved: (tender: Tender) => void;
   /** True while the sale's card payment may have charged the card: nothing else may pay, finish or void it. */
   onOutcomeUnknown: (unknown: boolean) => void;
@@ -44,12 +47,20 @@ export function CardPanel({
   const trpc = useTRPC();
   const [amount, setAmount] = useState('');
   // The panel is keyed by the sale, so this reads the sale's pending payment once per sale.
-  const [paymentId, setPaymentId] = useState<string | null>(() =>
+  const [startedId, setPaymentId] = useState<string | null>(() =>
     typeof window === 'undefined' ? null : window.localStorage.getItem(pendingKey(saleId)),
   );
   const claimed = useRef<string | null>(null);
   const start = useMutation(trpc.lane.startCardPayment.mutationOptions());
   const cancel = useMutation(trpc.lane.cancelCardPayment.mutationOptions());
+  // Not remembered here (a recalled sale, another browser): the server knows the sale's payment to follow.
+  const known = useQuery({
+    ...trpc.lane.saleCardPayment.queryOptions({ saleId }),
+    enabled: startedId === null && online,
+    staleTime: 0,
+  });
+  const adoptedId = known.data && !claimedPaymentIds.includes(known.data.id) ? known.data.id : null;
+  const paymentId = startedId ?? adoptedId;
   const payment = useQuery({
     ...trpc.lane.cardPayment.queryOptions({ paymentId: paymentId ?? '' }),
     enabled: paymentId !== null,
@@ -69,11 +80,11 @@ export function CardPanel({
   useEffect(() => {
     if (!data || !paymentId || cardOutcomeNotKnown(data)) return;
     window.localStorage.removeItem(pendingKey(saleId));
-    if (data.state === 'approved' && claimed.current !== data.id) {
+    if (data.state === 'approved' && claimed.current !== data.id && !claimedPaymentIds.includes(data.id)) {
       claimed.current = data.id;
       onApproved({ tenderId: uuidv7(), kind: 'bank_card', amountFen: data.approvedAmountFen ?? 0, reference: data.id });
     }
-  }, [data, onApproved, paymentId, saleId]);
+  }, [claimedPaymentIds, data, onApproved, paymentId, saleId]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

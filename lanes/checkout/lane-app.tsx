@@ -142,6 +142,10 @@ function Selling({
   const barcodeField = useRef<HTMLInputElement>(null);
   const { cart, dispatch, lookup, negativeStockRequest } = lane;
   const cardBlocked = blockedSaleId === cart.saleId;
+  const cardReferences = useMemo(
+    () => cart.tenders.flatMap((tender) => (tender.kind === 'bank_card' && tender.reference ? [tender.reference] : [])),
+    [cart.tenders],
+  );
   const onLineDiscount = useCallback((lineId: string) => {
     setDiscountInput({ percent: '', amount: '' });
     setDialog({ kind: 'discount', lineId });
@@ -504,6 +508,7 @@ function Selling({
             dueFen={totals.settlement.dueFen}
             disabled={cart.lines.length === 0 || totals.settlement.dueFen <= 0 || discountUnapproved}
             online={lane.online}
+            claimedPaymentIds={cardReferences}
             onApproved={(tender) => void payWith(tender)}
             onOutcomeUnknown={(unknown) =>
               setBlockedSaleId((blocked) => (unknown ? cart.saleId : blocked === cart.saleId ? null : blocked))

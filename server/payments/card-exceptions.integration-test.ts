@@ -7,6 +7,7 @@ import { forEachDatabase } from '../testing/database-suite';
 import { createStoreFixture, testClock } from '../testing/fixtures';
 import { addProduct, openShiftFor, saleInput, saleLine, storeLanes } from '../testing/sale-fixtures';
 import { cardReconciliation } from './card-reconciliation';
+import { findSaleCardPayment } from './find-sale-card-payment';
 import { unattachedCardPayments } from './list-unattached-card-payments';
 import { startMisposSimulator, type MisposSimulator } from './mispos-simulator';
 import { cardTransactionRunning } from './run-card-transaction';
@@ -145,5 +146,16 @@ forEachDatabase((database) => {
     await expect(finalizeSale(store.as('cashier'), { ...sale, tenders: tender })).rejects.toMatchObject({
       reason: 'sale.card-not-approved',
     });
+  });
+  it('an open sale finds the approval it has not tendered yet, and nothing once it is finished with it', async () => {
+    const product = await addProduct(store, { priceFen: 900 });
+    const sale = saleInput(lane.id, lane.number, shiftId, [saleLine(product, 1)], []);
+    const cashier = store.as('cashier');
+    expect(await findSaleCardPayment(cashier, { saleId: sale.saleId })).toBeNull();
+    const card = await cardPaid(sale.saleId, 900);
+    expect(await findSaleCardPayment(cashier, { saleId: sale.saleId })).toEqual({ id: card.id, state: 'approved' });
+    const tender = [{ tenderId: newId(), kind: 'bank_card' as const, amountFen: 900, reference: card.id }];
+    await finalizeSale(cashier, { ...sale, tenders: tender });
+    expect(await findSaleCardPayment(cashier, { saleId: sale.saleId })).toBeNull();
   });
 });
