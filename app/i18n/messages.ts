@@ -8,6 +8,7 @@ import { saleDetailEn, saleDetailZh } from './areas/sale-detail';
 import { layoutEn, layoutZh } from './areas/layout';
 import { confirmationsEn, confirmationsZh } from './areas/confirmations';
 import { storesEn, storesZh } from './areas/stores';
+import { cardOutcomeEn, cardOutcomeZh } from './areas/card-outcome';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -456,6 +457,7 @@ const zhCN = {
   ...layoutZh,
   ...confirmationsZh,
   ...storesZh,
+  ...cardOutcomeZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -905,6 +907,7 @@ const en: Record<MessageKey, string> = {
   ...layoutEn,
   ...confirmationsEn,
   ...storesEn,
+  ...cardOutcomeEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

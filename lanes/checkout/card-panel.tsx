@@ -7,6 +7,7 @@ import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
+import { cardOutcomeNotKnown } from '@/server/domain/card-outcome';
 import { formatFen, parseYuan } from '@/server/domain/money';
 import type { Tender } from '@/server/domain/sale';
 import { describeResponseCode } from '@/server/payments/mispos/codes';
@@ -25,7 +26,9 @@ export function CardPanel({
   dueFen,
   disabled,
   online,
+  claimedPaymentIds,
   onApproved,
+  onOutcomeUnknown,
 }: {
   laneId: string;
   shiftId: string;
@@ -33,34 +36,55 @@ export function CardPanel({
   dueFen: number;
   disabled: boolean;
   online: boolean;
+  /** Card payments already tendered on this sale: never applied twice. */
+  claimedPaymentIds: readonly string[];
   onApproved: (tender: Tender) => void;
+  /** True while the sale's card payment may have charged the card: nothing else may pay, finish or void it. */
+  onOutcomeUnknown: (unknown: boolean) => void;
 }) {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
   const [amount, setAmount] = useState('');
   // The panel is keyed by the sale, so this reads the sale's pending payment once per sale.
-  const [paymentId, setPaymentId] = useState<string | null>(() =>
+  const [startedId, setPaymentId] = useState<string | null>(() =>
     typeof window === 'undefined' ? null : window.localStorage.getItem(pendingKey(saleId)),
   );
   const claimed = useRef<string | null>(null);
   const start = useMutation(trpc.lane.startCardPayment.mutationOptions());
   const cancel = useMutation(trpc.lane.cancelCardPayment.mutationOptions());
+  // Not remembered here (a recalled sale, another browser): the server knows the sale's payment to follow.
+  const known = useQuery({
+    ...trpc.lane.saleCardPayment.queryOptions({ saleId }),
+    enabled: startedId === null && online,
+    staleTime: 0,
+  });
+  const adoptedId = known.data && !claimedPaymentIds.includes(known.data.id) ? known.data.id : null;
+  const paymentId = startedId ?? adoptedId;
   const payment = useQuery({
     ...trpc.lane.cardPayment.queryOptions({ paymentId: paymentId ?? '' }),
     enabled: paymentId !== null,
-    refetchInterval: (query) => (query.state.data && query.state.data.state !== 'in_flight' ? false : 300),
+    // An unknown outcome is still being asked for (by the server's resolver or a manager): keep following it.
+    refetchInterval: (query) => {
+      const state = query.state.data?.state;
+      if (state === 'unknown') return 2_000;
+      return state && state !== 'in_flight' ? false : 300;
+    },
   });
 
   const data = payment.data;
+  const outcomeUnknown = paymentId !== null && (!data || cardOutcomeNotKnown(data));
   useEffect(() => {
-    if (!data || !paymentId || data.state === 'in_flight') return;
+    onOutcomeUnknown(outcomeUnknown);
+  }, [onOutcomeUnknown, outcomeUnknown]);
+  useEffect(() => {
+    if (!data || !paymentId || cardOutcomeNotKnown(data)) return;
     window.localStorage.removeItem(pendingKey(saleId));
-    if (data.state === 'approved' && claimed.current !== data.id) {
+    if (data.state === 'approved' && claimed.current !== data.id && !claimedPaymentIds.includes(data.id)) {
       claimed.current = data.id;
       onApproved({ tenderId: uuidv7(), kind: 'bank_card', amountFen: data.approvedAmountFen ?? 0, reference: data.id });
     }
-  }, [data, onApproved, paymentId, saleId]);
+  }, [claimedPaymentIds, data, onApproved, paymentId, saleId]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -89,11 +113,15 @@ export function CardPanel({
           className="field-input font-mono"
           inputMode="decimal"
           placeholder={formatFen(dueFen)}
-          disabled={disabled || inFlight || !online}
+          disabled={disabled || outcomeUnknown || !online}
           value={amount}
           onChange={(e) => setAmount(e.target.value)}
         />
-        <button type="submit" className="btn-primary whitespace-nowrap" disabled={disabled || inFlight || !online}>
+        <button
+          type="submit"
+          className="btn-primary whitespace-nowrap"
+          disabled={disabled || outcomeUnknown || !online}
+        >
           {t('lane.payByCard')}
         </button>
       </div>
@@ -123,9 +151,12 @@ export function CardPanel({
             </span>
           )}
           {data?.state === 'not_sent' && <span className="text-red-700">{t('lane.cardNotSent')}</span>}
-          {(data?.state === 'unknown' || data?.state === 'failed') && (
-            <span className="text-red-700">{t('lane.cardUnknown')}</span>
+          {data?.state === 'unknown' && (
+            <span className="font-semibold text-red-700" role="alert">
+              {t('lane.cardOutcomeWaiting')}
+            </span>
           )}
+          {data?.state === 'failed' && <span className="text-red-700">{t('lane.cardNotCharged')}</span>}
         </div>
       )}
     </form>

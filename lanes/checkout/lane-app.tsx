@@ -127,6 +127,8 @@ function Selling({
   const [returning, setReturning] = useState(false);
   const [camera, setCamera] = useState(false);
   const [shiftTools, setShiftTools] = useState(false);
+  // The sale whose card payment has an unknown outcome: it takes no cash, no void, no parking until it is known.
+  const [blockedSaleId, setBlockedSaleId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<
     | null
     | { kind: 'void' }
@@ -139,6 +141,11 @@ function Selling({
   const client = useTRPCClient();
   const barcodeField = useRef<HTMLInputElement>(null);
   const { cart, dispatch, lookup, negativeStockRequest } = lane;
+  const cardBlocked = blockedSaleId === cart.saleId;
+  const cardReferences = useMemo(
+    () => cart.tenders.flatMap((tender) => (tender.kind === 'bank_card' && tender.reference ? [tender.reference] : [])),
+    [cart.tenders],
+  );
   const onLineDiscount = useCallback((lineId: string) => {
     setDiscountInput({ percent: '', amount: '' });
     setDialog({ kind: 'discount', lineId });
@@ -487,7 +494,11 @@ function Selling({
             ))}
           </div>
         </fieldset>
-        <CashPanel dueFen={totals.settlement.dueFen} disabled={cart.lines.length === 0} onPay={payCash} />
+        <CashPanel
+          dueFen={totals.settlement.dueFen}
+          disabled={cart.lines.length === 0 || cardBlocked}
+          onPay={payCash}
+        />
         {lane.session && lane.config.hasTerminal && (
           <CardPanel
             key={cart.saleId}
@@ -497,7 +508,11 @@ function Selling({
             dueFen={totals.settlement.dueFen}
             disabled={cart.lines.length === 0 || totals.settlement.dueFen <= 0 || discountUnapproved}
             online={lane.online}
+            claimedPaymentIds={cardReferences}
             onApproved={(tender) => void payWith(tender)}
+            onOutcomeUnknown={(unknown) =>
+              setBlockedSaleId((blocked) => (unknown ? cart.saleId : blocked === cart.saleId ? null : blocked))
+            }
           />
         )}
         <div className="grid grid-cols-2 gap-2">
@@ -515,7 +530,7 @@ function Selling({
           <button
             type="button"
             className="btn-secondary text-red-700"
-            disabled={cart.lines.length === 0}
+            disabled={cart.lines.length === 0 || cardBlocked}
             onClick={() => setDialog({ kind: 'void' })}
           >
             {t('lane.voidSale')}
@@ -525,7 +540,7 @@ function Selling({
           <button
             type="button"
             className="btn-secondary w-full"
-            disabled={cart.lines.length === 0}
+            disabled={cart.lines.length === 0 || cardBlocked}
             onClick={() => void lane.park()}
           >
             {t('lane.park')}

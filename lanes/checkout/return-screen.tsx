@@ -75,8 +75,13 @@ export function ReturnScreen({
       (l) => l.returnedQuantity === 0 && (quantities[l.lineId] ?? 0) === l.quantity,
     );
     const request = { laneId: config.laneId, shiftId, originalPaymentId: card.paymentId };
+    // Under the return's id, so a void or refund of unknown outcome holds the return (and any second try) until known.
+    const whileUnknown = () => setCardStatus(t('lane.cardOutcomeWaiting'));
     const run = (kind: 'void' | 'refund', amount: number) =>
-      runLaneCardTransaction(client, { ...request, kind, amountFen: amount }, setCardStatus);
+      runLaneCardTransaction(client, { ...request, kind, amountFen: amount }, setCardStatus, {
+        saleId: returnId,
+        whileUnknown,
+      });
     const payment = await (card.voidable && everything
       ? run('void', card.amountFen).catch(() => run('refund', amountFen))
       : run('refund', amountFen));

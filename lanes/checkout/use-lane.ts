@@ -50,6 +50,11 @@ export interface NegativeStockRequest {
 const isRejection = (error: unknown) =>
   error instanceof TRPCClientError && typeof error.data?.httpStatus === 'number' && error.data.httpStatus < 500;
 
+/** Refused only until a card payment's outcome is known: the sale waits in the outbox, it is not rejected. */
+const waitsForCardOutcome = (error: unknown) =>
+  error instanceof TRPCClientError &&
+  (error.data as { reason?: string } | undefined)?.reason === 'card.outcome-unknown';
+
 /** Products read per step when filling the in-memory catalog: each step is a few milliseconds of main thread. */
 const FILL_STEP = 1000;
 /** On-hand figures read per step: plain numbers, so more at a time. */
@@ -350,6 +355,7 @@ export function useLane(config: LaneConfig) {
         await store.acknowledge(entry.seq);
         setOnline(true);
       } catch (error) {
+        if (waitsForCardOutcome(error)) continue;
         if (isRejection(error)) {
           await store.reject(entry, error instanceof Error ? error.message : String(error));
           continue;

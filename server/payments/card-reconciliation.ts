@@ -1,4 +1,4 @@
-import { and, eq, gte, lte } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { cardPayments, stores } from '../../db/schema';
 import type { StaffContext } from '../core/context';
@@ -6,6 +6,7 @@ import { found } from '../core/errors';
 import { cardFeeFen, cardKindOf, type CardKind } from '../domain/card-settlement';
 import { storeLocalTime } from '../domain/store-time';
 import { cardFeeRatesOf } from './card-fee-rates';
+import { unattachedCardPayments } from './list-unattached-card-payments';
 
 const day = z.iso.date();
 export const CardReconciliationInput = z.object({ from: day, to: day }).refine((r) => r.from <= r.to, {
@@ -23,6 +24,12 @@ export interface ReconciliationRow {
   feesFen: number;
   netFen: number;
 }
+
+/** The bank's host date of a payment, else (never answered) the store's business day it was made on. */
+const bankDayOf = (payment: { hostDate: string | null; createdAt: Date }, timeZone: string) =>
+  payment.hostDate
+    ? `${payment.hostDate.slice(0, 4)}-${payment.hostDate.slice(4, 6)}-${payment.hostDate.slice(6, 8)}`
+    : storeLocalTime(payment.createdAt, timeZone).businessDate;
 
 const SALE_TYPES = new Set(['00', '12']);
 const VOID_TYPES = new Set(['01', '13']);
@@ -53,9 +60,7 @@ export async function cardReconciliation(ctx: StaffContext, rawInput: CardReconc
   );
   const rows = new Map<string, ReconciliationRow>();
   for (const payment of payments) {
-    const bankDay = payment.hostDate
-      ? `${payment.hostDate.slice(0, 4)}-${payment.hostDate.slice(4, 6)}-${payment.hostDate.slice(6, 8)}`
-      : storeLocalTime(payment.createdAt, timeZone).businessDate;
+    const bankDay = bankDayOf(payment, timeZone);
     if (bankDay < input.from || bankDay > input.to) continue;
     const isSale = SALE_TYPES.has(payment.txnType) && !voided.has(payment.id);
     const isRefund = payment.txnType === '02';
@@ -94,5 +99,32 @@ export async function cardReconciliation(ctx: StaffContext, rawInput: CardReconc
     }),
     { salesCount: 0, salesFen: 0, refundsFen: 0, feesFen: 0, netFen: 0 },
   );
-  return { from: input.from, to: input.to, rates, rows: sorted, totals };
+  // Money taken for no sale, or not known to be taken: no day of the range balances while one is open.
+  const inRange = (payment: { hostDate: string | null; createdAt: Date }) => {
+    const bankDay = bankDayOf(payment, timeZone);
+    return bankDay >= input.from && bankDay <= input.to;
+  };
+  const unattached = (
+    await unattachedCardPayments(ctx, { from: widen(input.from, -2), to: widen(input.to, 2) })
+  ).filter(inRange);
+  const unknown = (
+    await ctx.db
+      .select({ hostDate: cardPayments.hostDate, createdAt: cardPayments.createdAt })
+      .from(cardPayments)
+      .where(
+        and(
+          eq(cardPayments.storeId, ctx.storeId),
+          inArray(cardPayments.state, ['in_flight', 'unknown']),
+          gte(cardPayments.createdAt, widen(input.from, -2)),
+          lte(cardPayments.createdAt, widen(input.to, 2)),
+        ),
+      )
+  ).filter(inRange);
+  const exceptions = {
+    unattachedCount: unattached.length,
+    unattachedFen: unattached.reduce((sum, p) => sum + (p.amountFen ?? 0) - p.refundedFen, 0),
+    unknownCount: unknown.length,
+  };
+  const balanced = exceptions.unattachedCount === 0 && exceptions.unknownCount === 0;
+  return { from: input.from, to: input.to, rates, rows: sorted, totals, exceptions, balanced };
 }

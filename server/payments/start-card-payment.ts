@@ -9,6 +9,7 @@ import { findSellingShift } from '../shifts/find-open-shift';
 import { CARD_KIND_NAMES, CARD_TRANSACTION_KINDS, type CardTransactionKind } from './card-transaction-kinds';
 import { ecrRefFor } from './mispos/link';
 import { preAuthFollowUps } from './pre-auth-follow-ups';
+import { refuseWhileCardOutcomeUnknown } from './refuse-while-card-outcome-unknown';
 import { runCardTransaction } from './run-card-transaction';
 
 export const StartCardPaymentInput = z.object({
@@ -49,13 +50,34 @@ export async function startCardPayment(ctx: StaffContext, rawInput: StartCardPay
   if (PRE_AUTH_KINDS.has(input.kind) && !can(ctx.actor.role, 'card.pre-auth')) {
     throw new DomainError('FORBIDDEN', 'card.pre-auth-supervisor', 'Pre-authorisations are for supervisors');
   }
+  return startOnTerminal(ctx, input, (tx) => findSellingShift(tx, input));
+}
+
+/**
+ * The same start for the manager's follow-up of a card payment (a void or refund from the back office): no
+ * cashier's shift, and `record` (its audit row) commits with the transaction it starts.
+ */
+export async function startManagerCardTransaction(
+  ctx: StaffContext,
+  input: Omit<z.output<typeof StartCardPaymentInput>, 'shiftId'>,
+  record: (tx: StaffContext, payment: Payment) => Promise<void>,
+): Promise<Payment> {
+  return startOnTerminal(ctx, { ...input, shiftId: '' }, async () => undefined, record);
+}
+
+async function startOnTerminal(
+  ctx: StaffContext,
+  input: z.output<typeof StartCardPaymentInput>,
+  checkShift: (tx: StaffContext) => Promise<unknown>,
+  record?: (tx: StaffContext, payment: Payment) => Promise<void>,
+): Promise<Payment> {
   const { payment, started } = await inTransaction(ctx, async (tx) => {
     const [known] = await tx.db
       .select()
       .from(cardPayments)
       .where(and(eq(cardPayments.id, input.paymentId), eq(cardPayments.storeId, ctx.storeId)));
     if (known) return { payment: known, started: false };
-    await findSellingShift(tx, input);
+    await checkShift(tx);
     // Lanes queue here, so two requests for one terminal cannot both pass the in-flight check.
     const [lane] = await tx.db.select().from(lanes).where(eq(lanes.id, input.laneId)).for('update');
     if (!lane?.terminalHost || !lane.terminalPort) {
@@ -66,6 +88,7 @@ export async function startCardPayment(ctx: StaffContext, rawInput: StartCardPay
       .from(cardPayments)
       .where(and(eq(cardPayments.laneId, input.laneId), eq(cardPayments.state, 'in_flight')));
     if (busy) throw new DomainError('CONFLICT', 'card.terminal-busy', 'The terminal is still busy with a payment');
+    if (input.saleId) await refuseWhileCardOutcomeUnknown(tx, input.saleId);
     const original = await checkOriginal(tx, input);
     const [inserted] = await tx.db
       .insert(cardPayments)
@@ -83,7 +106,9 @@ export async function startCardPayment(ctx: StaffContext, rawInput: StartCardPay
         createdAt: tx.now(),
       })
       .returning();
-    return { payment: found(inserted, 'card-payment'), started: true };
+    const payment = found(inserted, 'card-payment');
+    if (record) await record(tx, payment);
+    return { payment, started: true };
   });
   if (started) void runCardTransaction(ctx, payment.id);
   return payment;

@@ -17,6 +17,17 @@ export async function claimCardPayments(tx: StaffContext, saleId: string, tender
     .from(cardPayments)
     .where(and(eq(cardPayments.storeId, tx.storeId), inArray(cardPayments.id, ids.filter(isUuid))))
     .for('update');
+  // A payment the manager gave back (voided or refunded, or on its way) pays for nothing any more.
+  const givenBack = await tx.db
+    .select({ originalPaymentId: cardPayments.originalPaymentId })
+    .from(cardPayments)
+    .where(
+      and(
+        inArray(cardPayments.originalPaymentId, ids.filter(isUuid)),
+        inArray(cardPayments.txnType, ['01', '02']),
+        inArray(cardPayments.state, ['approved', 'in_flight', 'unknown']),
+      ),
+    );
   for (const tender of cardTenders) {
     const payment = payments.find((p) => p.id === tender.reference);
     if (
@@ -25,6 +36,7 @@ export async function claimCardPayments(tx: StaffContext, saleId: string, tender
       payment.txnType !== '00' ||
       payment.saleId !== saleId ||
       payment.approvedAmountFen !== tender.amountFen ||
+      givenBack.some((g) => g.originalPaymentId === payment.id) ||
       ids.filter((id) => id === payment.id).length > 1
     ) {
       throw new DomainError(

@@ -5,6 +5,7 @@ import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError, found } from '../core/errors';
 import { returnShareFen } from '../domain/return-share';
+import { assertCardOutcomesKnown, refuseWhileCardOutcomeUnknown } from '../payments/refuse-while-card-outcome-unknown';
 import { lineWeightGrams } from '../domain/sale';
 import { findSellingShift } from '../shifts/find-open-shift';
 import { cardPaidOf } from './find-sale-for-return';
@@ -98,6 +99,8 @@ export async function recordReturn(ctx: StaffContext, rawInput: RecordReturnInpu
       };
     });
     const refundTotalFen = -returnLines.reduce((sum, l) => sum + l.totalFen, 0);
+    // A void or refund of unknown outcome may have moved the money: the return waits for it, like a sale does.
+    await refuseWhileCardOutcomeUnknown(tx, input.returnId);
     const cardRefund = await cardRefundFor(tx, sale.id, input.cardPaymentId, refundTotalFen);
     const refundFen = await writeReturn(tx, {
       cardRefund,
@@ -136,6 +139,7 @@ async function cardRefundFor(tx: StaffContext, saleId: string, cardPaymentId: st
     .from(cardPayments)
     .where(and(eq(cardPayments.id, cardPaymentId), eq(cardPayments.storeId, tx.storeId)))
     .for('update');
+  if (payment) assertCardOutcomesKnown([payment]);
   const [used] = await tx.db
     .select({ id: saleTenders.id })
     .from(saleTenders)

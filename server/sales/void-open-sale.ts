@@ -6,6 +6,7 @@ import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
 import { priceSale, saleLineSchema } from '../domain/sale';
+import { refuseWhileCardOutcomeUnknown } from '../payments/refuse-while-card-outcome-unknown';
 
 export const VoidOpenSaleInput = z.object({
   saleId: z.uuid(),
@@ -18,6 +19,7 @@ export type VoidOpenSaleInput = z.input<typeof VoidOpenSaleInput>;
 export async function voidOpenSale(ctx: StaffContext, rawInput: VoidOpenSaleInput) {
   const input = VoidOpenSaleInput.parse(rawInput);
   return inTransaction(ctx, async (tx) => {
+    await refuseWhileCardOutcomeUnknown(tx, input.saleId);
     const approverStaffId = await spendApproval(tx, input.approvalId, 'void-sale', input.saleId);
     const [paidByCard] = await tx.db
       .select({ id: cardPayments.id })

@@ -37,6 +37,7 @@ export default function CardsPage() {
       <h1 className="text-2xl font-semibold">{t('cards.title')}</h1>
       <Terminals />
       <Unresolved />
+      <Unattached />
       <Reconciliation />
       <FeeRates />
     </div>
@@ -219,6 +220,71 @@ function Unresolved() {
   );
 }
 
+/** Approved card sales on no sale: the customer paid for nothing, so the manager gives the money back. */
+function Unattached() {
+  const t = useT();
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const unattached = useQuery(trpc.cards.unattached.queryOptions());
+  const settle = useMutation(
+    trpc.cards.settleUnattached.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.cards.pathKey() }),
+    }),
+  );
+  const rows = unattached.data ?? [];
+  return (
+    <section className="rounded bg-white p-6 shadow" aria-labelledby="unattached-title">
+      <h2 id="unattached-title" className="mb-1 text-lg font-semibold">
+        {t('cards.unattached')}
+      </h2>
+      <p className="mb-3 text-sm text-slate-500">{t('cards.unattachedHelp')}</p>
+      <ErrorAlert error={describeError(unattached.error ?? settle.error, t)} />
+      <table className="data-table" aria-label={t('cards.unattached')}>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td className="whitespace-nowrap">{row.createdAt.toLocaleString(locale)}</td>
+              <td>
+                {t('review.lane')} {row.laneNumber} · {row.cashierName}
+              </td>
+              <td className="font-mono">{formatFen((row.amountFen ?? 0) - row.refundedFen, { symbol: true })}</td>
+              <td className="font-mono text-xs">
+                {row.cardNoMasked} {row.refNo}
+              </td>
+              <td className="flex gap-2">
+                <button
+                  type="button"
+                  className="btn-secondary"
+                  disabled={settle.isPending}
+                  onClick={() => settle.mutate({ paymentId: row.id, followUpId: uuidv7(), action: 'void' })}
+                >
+                  {t('cards.voidAtTerminal')}
+                  <RowName>{row.ecrRef}</RowName>
+                </button>
+                <button
+                  type="button"
+                  className="btn-secondary"
+                  disabled={settle.isPending}
+                  onClick={() => settle.mutate({ paymentId: row.id, followUpId: uuidv7(), action: 'refund' })}
+                >
+                  {t('cards.refundToCard')}
+                  <RowName>{row.ecrRef}</RowName>
+                </button>
+              </td>
+            </tr>
+          ))}
+          {unattached.data && rows.length === 0 && (
+            <tr>
+              <td className="py-4 text-center text-slate-500">{t('cards.noUnattached')}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 function Reconciliation() {
   const t = useT();
   const trpc = useTRPC();
@@ -253,6 +319,15 @@ function Reconciliation() {
         </button>
       </div>
       <ErrorAlert error={describeError(report.error ?? workbook.error, t)} />
+      {report.data && !report.data.balanced && (
+        <p role="alert" className="mb-3 rounded bg-amber-50 p-3 text-amber-800">
+          {t('cards.notBalanced', {
+            unattached: report.data.exceptions.unattachedCount,
+            amount: formatFen(report.data.exceptions.unattachedFen, { symbol: true }),
+            unknown: report.data.exceptions.unknownCount,
+          })}
+        </p>
+      )}
       <table className="data-table" aria-label={t('cards.reconciliation')}>
         <thead>
           <tr>

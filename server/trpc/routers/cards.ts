@@ -2,6 +2,11 @@ import { cardFeeRatesOf, setCardFeeRates, SetCardFeeRatesInput } from '../../pay
 import { cardReconciliation, CardReconciliationInput } from '../../payments/card-reconciliation';
 import { cardReconciliationWorkbook } from '../../payments/card-reconciliation-workbook';
 import { listCardTerminals } from '../../payments/list-card-terminals';
+import { unattachedCardPayments } from '../../payments/list-unattached-card-payments';
+import {
+  settleUnattachedCardPayment,
+  SettleUnattachedCardPaymentInput,
+} from '../../payments/settle-unattached-card-payment';
 import { listUnresolvedCardPayments } from '../../payments/list-unresolved-card-payments';
 import { resolveCardPayment, ResolveCardPaymentInput } from '../../payments/resolve-card-payment';
 import { settleTerminal, SettleTerminalInput } from '../../payments/settle-terminal';
@@ -13,6 +18,10 @@ export const cardsRouter = router({
     .input(SettleTerminalInput)
     .mutation(({ ctx, input }) => settleTerminal(ctx, input)),
   unresolved: procedureFor('card.read').query(({ ctx }) => listUnresolvedCardPayments(ctx)),
+  unattached: procedureFor('card.read').query(({ ctx }) => unattachedCardPayments(ctx)),
+  settleUnattached: procedureFor('card.resolve')
+    .input(SettleUnattachedCardPaymentInput)
+    .mutation(({ ctx, input }) => settleUnattachedCardPayment(ctx, input)),
   resolve: procedureFor('card.resolve')
     .input(ResolveCardPaymentInput)
     .mutation(({ ctx, input }) => resolveCardPayment(ctx, input)),

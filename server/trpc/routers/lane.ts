@@ -22,6 +22,7 @@ import { cancelCardPayment, CancelCardPaymentInput } from '../../payments/cancel
 import { findCardPayment, FindCardPaymentInput } from '../../payments/find-card-payment';
 import { listPreAuths, ListPreAuthsInput } from '../../payments/list-pre-auths';
 import { settleTerminal, SettleTerminalInput } from '../../payments/settle-terminal';
+import { findSaleCardPayment, FindSaleCardPaymentInput } from '../../payments/find-sale-card-payment';
 import { startCardPayment, StartCardPaymentInput } from '../../payments/start-card-payment';
 import { laneProcedureFor, publicProcedure, router } from '../init';
 import { clearedSessionCookie, sessionCookie } from '../session-cookie';
@@ -83,6 +84,9 @@ export const laneRouter = router({
   cardPayment: laneProcedureFor('lane.sell')
     .input(FindCardPaymentInput)
     .query(({ ctx, input }) => findCardPayment(ctx, input)),
+  saleCardPayment: laneProcedureFor('lane.sell')
+    .input(FindSaleCardPaymentInput)
+    .query(({ ctx, input }) => findSaleCardPayment(ctx, input)),
   cancelCardPayment: laneProcedureFor('lane.sell')
     .input(CancelCardPaymentInput)
     .mutation(({ ctx, input }) => cancelCardPayment(ctx, input)),

@@ -1,0 +1,10 @@
+/** States in which nobody knows whether the customer's money moved: the terminal may have charged the card. */
+const OUTCOME_NOT_KNOWN: ReadonlySet<string> = new Set(['in_flight', 'unknown']);
+
+export const cardOutcomeNotKnown = (payment: { state: string }) => OUTCOME_NOT_KNOWN.has(payment.state);
+
+/**
+ * A sale (or return) waits while any of its card transactions has an outcome nobody knows: no other card payment,
+ * no finishing it another way, no voiding it, until a query or a manager tells what happened.
+ */
+export const cardOutcomeBlocks = (payments: readonly { state: string }[]) => payments.some(cardOutcomeNotKnown);
