@@ -13,7 +13,7 @@ import { findSaleForReturn } from '../sales/find-sale-for-return';
 import { recordReturn } from '../sales/record-return';
 import { startMisposSimulator, type MisposSimulator } from './mispos-simulator';
 import { resolveCardPayment } from './resolve-card-payment';
-import { cardTransactionRunning, resolveByQuery } from './run-card-transaction';
+import { cardTransactionRunning, queryCardPaymentOnce } from './run-card-transaction';
 import { startCardPayment } from './start-card-payment';
 import { closeTerminalLinks } from './terminal-links';
 import { ecrRefFor } from './mispos/link';
@@ -121,7 +121,7 @@ forEachDatabase((database) => {
     expect(await database().db.select().from(sales).where(eq(sales.id, sale.saleId))).toEqual([]);
 
     await terminalApproved(lostId);
-    expect(await resolveByQuery({ db: database().db, now: () => new Date() }, lostId)).toMatchObject({
+    expect(await queryCardPaymentOnce({ db: database().db, now: () => new Date() }, lostId)).toMatchObject({
       state: 'approved',
       approvedAmountFen: 1380,
     });
@@ -217,7 +217,7 @@ forEachDatabase((database) => {
     expect(await stockOf(database().db, store.storeId, product)).toEqual(stockAfterSale);
 
     await terminalApproved(voidStarted.id);
-    expect(await resolveByQuery({ db: database().db, now: () => new Date() }, voidStarted.id)).toMatchObject({
+    expect(await queryCardPaymentOnce({ db: database().db, now: () => new Date() }, voidStarted.id)).toMatchObject({
       state: 'approved',
       txnType: '01',
     });
