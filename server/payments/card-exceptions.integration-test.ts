@@ -1,42 +1,30 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { auditLog, cardPayments, lanes } from '../../db/schema';
+import { auditLog, cardPayments } from '../../db/schema';
 import { newId } from '../core/ids';
 import { finalizeSale } from '../sales/finalize-sale';
+import { openCardLane, type CardLane } from '../testing/card-lane';
 import { forEachDatabase } from '../testing/database-suite';
-import { createStoreFixture, testClock } from '../testing/fixtures';
-import { addProduct, openShiftFor, saleInput, saleLine, storeLanes } from '../testing/sale-fixtures';
+import { type createStoreFixture, testClock } from '../testing/fixtures';
+import { addProduct, saleInput, saleLine } from '../testing/sale-fixtures';
 import { cardReconciliation } from './card-reconciliation';
 import { findSaleCardPayment } from './find-sale-card-payment';
 import { unattachedCardPayments } from './list-unattached-card-payments';
-import { startMisposSimulator, type MisposSimulator } from './mispos-simulator';
 import { cardTransactionRunning } from './run-card-transaction';
 import { settleUnattachedCardPayment } from './settle-unattached-card-payment';
 import { startCardPayment } from './start-card-payment';
-import { closeTerminalLinks } from './terminal-links';
 
 forEachDatabase((database) => {
   let store: Awaited<ReturnType<typeof createStoreFixture>>;
-  let simulator: MisposSimulator;
   let lane: { id: string; number: number };
   let shiftId: string;
 
+  let rig: CardLane;
   beforeEach(async () => {
-    store = await createStoreFixture(database().db, testClock(new Date()));
-    simulator = await startMisposSimulator({ port: 0, cardDelayMs: 5, pinDelayMs: 5, bankLatencyMs: 1 });
-    const [first] = await storeLanes(database().db, store.storeId);
-    if (!first) throw new Error('no lane');
-    lane = first;
-    await database()
-      .db.update(lanes)
-      .set({ terminalHost: '127.0.0.1', terminalPort: simulator.port })
-      .where(eq(lanes.id, lane.id));
-    shiftId = (await openShiftFor(store.as('cashier'), lane.id)).id;
+    rig = await openCardLane(database().db, { clock: testClock(new Date()) });
+    ({ store, lane, shiftId } = rig);
   });
-  afterEach(async () => {
-    closeTerminalLinks();
-    await simulator.close();
-  });
+  afterEach(() => rig.close());
 
   async function cardPaid(saleId: string, amountFen: number) {
     const started = await startCardPayment(store.as('cashier'), {

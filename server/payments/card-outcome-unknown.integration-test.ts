@@ -1,21 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { cardPayments, lanes, saleTenders, sales } from '../../db/schema';
+import { cardPayments, saleTenders, sales } from '../../db/schema';
 import { grantApproval } from '../approvals/grant-approval';
 import { newId } from '../core/ids';
 import { finalizeSale } from '../sales/finalize-sale';
 import { voidOpenSale } from '../sales/void-open-sale';
+import { openCardLane, type CardLane } from '../testing/card-lane';
 import { forEachDatabase } from '../testing/database-suite';
-import { createStoreFixture, FIXTURE_PASSWORD } from '../testing/fixtures';
-import { addProduct, openShiftFor, saleInput, saleLine, stockOf, storeLanes } from '../testing/sale-fixtures';
+import { type createStoreFixture, FIXTURE_PASSWORD } from '../testing/fixtures';
+import { addProduct, saleInput, saleLine, stockOf } from '../testing/sale-fixtures';
 import { receiptNumber } from '../domain/store-time';
 import { findSaleForReturn } from '../sales/find-sale-for-return';
 import { recordReturn } from '../sales/record-return';
-import { startMisposSimulator, type MisposSimulator } from './mispos-simulator';
+import { type MisposSimulator } from './mispos-simulator';
 import { resolveCardPayment } from './resolve-card-payment';
 import { cardTransactionRunning, queryCardPaymentOnce } from './run-card-transaction';
 import { startCardPayment } from './start-card-payment';
-import { closeTerminalLinks } from './terminal-links';
 import { ecrRefFor } from './mispos/link';
 
 process.env.MISPOS_QUERY_PAUSE_MS = '20';
@@ -27,17 +27,10 @@ forEachDatabase((database) => {
   let lane: { id: string; number: number };
   let shiftId: string;
 
+  let rig: CardLane;
   beforeEach(async () => {
-    store = await createStoreFixture(database().db);
-    simulator = await startMisposSimulator({ port: 0, cardDelayMs: 5, pinDelayMs: 5, bankLatencyMs: 1 });
-    const [first] = await storeLanes(database().db, store.storeId);
-    if (!first) throw new Error('no lane');
-    lane = first;
-    await database()
-      .db.update(lanes)
-      .set({ terminalHost: '127.0.0.1', terminalPort: simulator.port })
-      .where(eq(lanes.id, lane.id));
-    shiftId = (await openShiftFor(store.as('cashier'), lane.id)).id;
+    rig = await openCardLane(database().db);
+    ({ store, simulator, lane, shiftId } = rig);
     // Signed in and answering before any fault: the balance inquiry opens the batch.
     const balance = await startCardPayment(store.as('cashier'), {
       paymentId: newId(),
@@ -48,10 +41,7 @@ forEachDatabase((database) => {
     });
     expect(await cardTransactionRunning(balance.id)).toMatchObject({ state: 'approved' });
   });
-  afterEach(async () => {
-    closeTerminalLinks();
-    await simulator.close();
-  });
+  afterEach(() => rig.close());
 
   const control = (path: string, body: unknown) =>
     fetch(`http://127.0.0.1:${simulator.controlPort}${path}`, { method: 'POST', body: JSON.stringify(body) });

@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { cardPaymentAttempts, cardPayments, lanes, terminalSettlements } from '../../db/schema';
+import { cardPaymentAttempts, cardPayments, terminalSettlements } from '../../db/schema';
 import { newId } from '../core/ids';
+import { openCardLane, type CardLane } from '../testing/card-lane';
 import { forEachDatabase } from '../testing/database-suite';
-import { createStoreFixture } from '../testing/fixtures';
-import { openShiftFor, storeLanes } from '../testing/sale-fixtures';
-import { startMisposSimulator, type MisposSimulator } from './mispos-simulator';
+import { type createStoreFixture } from '../testing/fixtures';
+import { type MisposSimulator } from './mispos-simulator';
 import type { FaultsInput } from './mispos-simulator/control/faults';
 import { ecrRefFor, TerminalLink } from './mispos/link';
 import { resolveDueCardPayments, startCardPaymentResolver } from './resolve-due-card-payments';
@@ -23,22 +23,12 @@ forEachDatabase((database) => {
   let lane: { id: string; number: number };
   let shiftId: string;
 
+  let rig: CardLane;
   beforeEach(async () => {
-    store = await createStoreFixture(database().db);
-    simulator = await startMisposSimulator({ port: 0, cardDelayMs: 5, pinDelayMs: 5, bankLatencyMs: 1 });
-    const [first] = await storeLanes(database().db, store.storeId);
-    if (!first) throw new Error('no lane');
-    lane = first;
-    await database()
-      .db.update(lanes)
-      .set({ terminalHost: '127.0.0.1', terminalPort: simulator.port })
-      .where(eq(lanes.id, lane.id));
-    shiftId = (await openShiftFor(store.as('cashier'), lane.id)).id;
+    rig = await openCardLane(database().db);
+    ({ store, simulator, lane, shiftId } = rig);
   });
-  afterEach(async () => {
-    closeTerminalLinks();
-    await simulator.close();
-  });
+  afterEach(() => rig.close());
 
   const faults = async (input: FaultsInput) => {
     const response = await fetch(`http://127.0.0.1:${simulator.controlPort}/faults`, {

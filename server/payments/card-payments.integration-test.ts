@@ -1,24 +1,25 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { cardPayments, cashMovements, lanes, saleTenders } from '../../db/schema';
+import { cardPayments, cashMovements, saleTenders } from '../../db/schema';
 import { newId } from '../core/ids';
 import { returnShareFen } from '../domain/return-share';
 import { receiptNumber } from '../domain/store-time';
 import { finalizeSale } from '../sales/finalize-sale';
 import { findSaleForReturn } from '../sales/find-sale-for-return';
 import { recordReturn } from '../sales/record-return';
+import { openCardLane, type CardLane } from '../testing/card-lane';
 import { forEachDatabase } from '../testing/database-suite';
-import { createStoreFixture } from '../testing/fixtures';
-import { addProduct, openShiftFor, saleInput, saleLine, storeLanes } from '../testing/sale-fixtures';
+import { type createStoreFixture } from '../testing/fixtures';
+import { addProduct, saleInput, saleLine } from '../testing/sale-fixtures';
 import { cancelCardPayment } from './cancel-card-payment';
 import { findCardPayment } from './find-card-payment';
-import { startMisposSimulator, type MisposSimulator } from './mispos-simulator';
+import { type MisposSimulator } from './mispos-simulator';
 import { TerminalLink, ecrRefFor } from './mispos/link';
 import { recoverCardPayments } from './recover-card-payments';
 import { cardTransactionRunning } from './run-card-transaction';
 import { settleTerminal } from './settle-terminal';
 import { startCardPayment, type StartCardPaymentInput } from './start-card-payment';
-import { closeTerminalLinks, terminalLinkFor } from './terminal-links';
+import { terminalLinkFor } from './terminal-links';
 
 process.env.MISPOS_ANSWER_TIMEOUT_MS = '3000';
 
@@ -28,28 +29,12 @@ forEachDatabase((database) => {
   let lane: { id: string; number: number };
   let shiftId: string;
 
+  let rig: CardLane;
   beforeEach(async () => {
-    store = await createStoreFixture(database().db);
-    simulator = await startMisposSimulator({
-      port: 0,
-      cardDelayMs: 5,
-      pinDelayMs: 5,
-      bankLatencyMs: 1,
-      bankTimeoutMs: 150,
-    });
-    const [first] = await storeLanes(database().db, store.storeId);
-    if (!first) throw new Error('no lane');
-    lane = first;
-    await database()
-      .db.update(lanes)
-      .set({ terminalHost: '127.0.0.1', terminalPort: simulator.port })
-      .where(eq(lanes.id, lane.id));
-    shiftId = (await openShiftFor(store.as('cashier'), lane.id)).id;
+    rig = await openCardLane(database().db, { simulator: { bankTimeoutMs: 150 } });
+    ({ store, simulator, lane, shiftId } = rig);
   });
-  afterEach(async () => {
-    closeTerminalLinks();
-    await simulator.close();
-  });
+  afterEach(() => rig.close());
 
   const control = (path: string, body: unknown) =>
     fetch(`http://127.0.0.1:${simulator.controlPort}${path}`, { method: 'POST', body: JSON.stringify(body) });
