@@ -166,7 +166,8 @@ export const saleTenders = pgTable(
     amountFen: integer().notNull(),
     reference: text(),
   },
-  (t) => [index().on(t.saleId)],
+  // References name card payments: "is this approval on a sale?" is asked per payment, cash tenders stay out.
+  (t) => [index().on(t.saleId), index().on(t.reference).where(sql`${t.reference} is not null`)],
 );
 
 /**

@@ -1,0 +1,1 @@
+CREATE INDEX "sale_tenders_reference_index" ON "sale_tenders" USING btree ("reference") WHERE "sale_tenders"."reference" is not null;
