@@ -16,6 +16,7 @@ import { startMisposSimulator, type MisposSimulator } from './mispos-simulator';
 import { unattachedCardPayments } from './list-unattached-card-payments';
 import { listUnresolvedCardPayments } from './list-unresolved-card-payments';
 import { resolveCardPayment } from './resolve-card-payment';
+import { settleUnattachedCardPayment } from './settle-unattached-card-payment';
 import { markOrphanedCardPaymentsDue, resolveDueCardPayments } from './resolve-due-card-payments';
 import { cardTransactionRunning } from './run-card-transaction';
 import { startCardPayment } from './start-card-payment';
@@ -317,26 +318,22 @@ forEachDatabase((database) => {
         }
       }
 
-      // The day goes on with a healthy terminal: the resolver asks until it knows, bounded.
+      // The day goes on with a healthy terminal, once it is done with the bank.
       await control('DELETE', '/faults');
-      for (let round = 0; round < 10; round += 1) {
-        store.clock.advanceMinutes(2);
-        await resolveDueCardPayments(resolverContext());
-      }
-      store.clock.advanceMinutes(31);
-      const journal = simulator.state().terminal;
-      const approvals = [...journal.previousBatch, ...journal.journal].filter(
-        (entry) => entry.txnType === '00' && entry.outcome === 'approved',
-      );
-      // What still is unknown the manager settles from the terminal's slip.
+      await expect.poll(() => simulator.state().terminal.inFlight, { timeout: 10_000 }).toBeNull();
+      const terminalApprovals = () => {
+        const { previousBatch, journal } = simulator.state().terminal;
+        return [...previousBatch, ...journal].filter((entry) => entry.txnType === '00' && entry.outcome === 'approved');
+      };
+      // The manager settles some unknowns at once from the bank slip (the terminal's journal); the resolver the rest.
       for (const open of await listUnresolvedCardPayments(store.as('store_manager'))) {
+        if (random.chance(0.5)) continue;
         const refs = await database()
           .db.select({ ecrRef: cardPaymentAttempts.ecrRef })
           .from(cardPaymentAttempts)
           .where(eq(cardPaymentAttempts.paymentId, open.id));
-        const slip = approvals.find((entry) => refs.some((r) => r.ecrRef === entry.ecrRef));
-        if (random.chance(0.5)) continue;
-        count('settled by the manager');
+        const slip = terminalApprovals().find((entry) => refs.some((r) => r.ecrRef === entry.ecrRef));
+        count(slip ? 'unknown settled by the manager as approved' : 'unknown settled by the manager as failed');
         await resolveCardPayment(
           store.as('store_manager'),
           slip
@@ -344,6 +341,24 @@ forEachDatabase((database) => {
             : { paymentId: open.id, outcome: 'failed', note: 'no slip' },
         );
       }
+      for (let round = 0; round < 10; round += 1) {
+        store.clock.advanceMinutes(2);
+        await resolveDueCardPayments(resolverContext());
+      }
+      store.clock.advanceMinutes(31);
+      // Some approvals on no sale the manager gives back at once; the others stay open on the exceptions list.
+      for (const unattachedPayment of await unattachedCardPayments(store.as('store_manager'))) {
+        if (random.chance(0.5)) continue;
+        const action = random.pick(['void', 'refund'] as const);
+        const followUp = await settleUnattachedCardPayment(store.as('store_manager'), {
+          paymentId: unattachedPayment.id,
+          followUpId: newId(),
+          action,
+        });
+        const settled = await cardTransactionRunning(followUp.id);
+        count(`exception given back by ${action}: ${settled?.state ?? (await paymentRow(followUp.id)).state}`);
+      }
+      const approvals = terminalApprovals();
 
       const payments = await database().db.select().from(cardPayments).where(eq(cardPayments.storeId, store.storeId));
       const attempts = await database().db.select().from(cardPaymentAttempts);
@@ -392,7 +407,9 @@ forEachDatabase((database) => {
         if (homes !== 1) {
           problems.push(
             `approval ${entry.ecrRef} ¥${entry.amountFen / 100} (POS ${payment.state}, sale ${payment.saleId}): ` +
-              `${claims} tenders, ${back} given back, unattached ${unattached.has(payment.id)}, unknown ${unresolved.has(payment.id)}`,
+              `${claims} tenders, ${back} given back, unattached ${unattached.has(payment.id)}, unknown ${unresolved.has(payment.id)}; ` +
+              `voucher ${entry.voucherNo} (POS ${payment.voucherNo}, resolved by ${payment.resolvedByStaffId ? 'manager' : 'terminal'}), ` +
+              `follow-ups: ${JSON.stringify(payments.filter((f) => f.originalPaymentId === payment.id).map((f) => [f.txnType, f.state, f.respCode, f.approvedAmountFen]))}`,
           );
         }
         if (!back && payment.saleId) {
