@@ -354,7 +354,12 @@ forEachDatabase((database) => {
           paymentId: unattachedPayment.id,
           followUpId: newId(),
           action,
+        }).catch((error: unknown) => {
+          if (!(error instanceof DomainError)) throw error;
+          count(`exception not given back by ${action}: ${error.reason}`);
+          return null;
         });
+        if (!followUp) continue;
         const settled = await cardTransactionRunning(followUp.id);
         count(`exception given back by ${action}: ${settled?.state ?? (await paymentRow(followUp.id)).state}`);
       }
