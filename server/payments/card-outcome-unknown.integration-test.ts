@@ -15,6 +15,7 @@ import { recordReturn } from '../sales/record-return';
 import { type MisposSimulator } from './mispos-simulator';
 import { resolveCardPayment } from './resolve-card-payment';
 import { cardTransactionRunning, queryCardPaymentOnce } from './run-card-transaction';
+import { settleUnattachedCardPayment } from './settle-unattached-card-payment';
 import { startCardPayment } from './start-card-payment';
 import { ecrRefFor } from './mispos/link';
 
@@ -149,6 +150,34 @@ forEachDatabase((database) => {
     });
     const card = [{ tenderId: newId(), kind: 'bank_card' as const, amountFen: 1380, reference: lostId }];
     expect(await finalizeSale(store.as('cashier'), { ...sale, tenders: card })).toMatchObject({ totalFen: 1380 });
+  });
+  it('a payment the manager settled as approved (no voucher) is not voided at the terminal: voucher 0 is its last transaction', async () => {
+    const sale = await openSale();
+    const lostId = await cardPaymentLost(sale.saleId, 1380);
+    await terminalApproved(lostId);
+    await resolveCardPayment(store.as('store_manager'), {
+      paymentId: lostId,
+      outcome: 'approved',
+      refNo: '123456789012',
+    });
+    const other = await startCardPayment(store.as('cashier'), {
+      paymentId: newId(),
+      laneId: lane.id,
+      shiftId,
+      saleId: newId(),
+      kind: 'sale',
+      amountFen: 2450,
+    });
+    expect(await cardTransactionRunning(other.id)).toMatchObject({ state: 'approved' });
+    store.clock.advanceMinutes(31);
+    await expect(
+      settleUnattachedCardPayment(store.as('store_manager'), {
+        paymentId: lostId,
+        followUpId: newId(),
+        action: 'void',
+      }),
+    ).rejects.toMatchObject({ reason: 'card.not-voidable' });
+    expect(simulator.state().terminal.journal.filter((entry) => entry.voided)).toEqual([]);
   });
   it('a return whose card void has an unknown outcome waits, and is recorded once when the void is found approved', async () => {
     const sale = await openSale();

@@ -168,7 +168,8 @@ async function checkOriginal(tx: StaffContext, input: z.output<typeof StartCardP
           eq(terminalSettlements.batchNo, original.batchNo ?? -1),
         ),
       );
-    if (settled || followUps.some((f) => f.txnType === '02')) {
+    // No voucher (a manager settled it from the slip): the terminal takes voucher 0 as "the last transaction".
+    if (settled || original.voucherNo === null || followUps.some((f) => f.txnType === '02')) {
       throw new DomainError(
         'CONFLICT',
         'card.not-voidable',

@@ -12,7 +12,8 @@ const cashier = JSON.parse(cashierJson) as { staffId: string; storeId: string };
 const handle = await openDatabase({ kind: 'postgres', url: process.env.CRASH_TEST_DATABASE_URL ?? '' });
 const ctx: StaffContext = {
   db: handle.db,
-  now: () => new Date(),
+  // The test's store clock, when it runs on one: the payment is dated as the rest of the test's day.
+  now: () => (process.env.CRASH_TEST_NOW ? new Date(process.env.CRASH_TEST_NOW) : new Date()),
   storeId: cashier.storeId,
   actor: { staffId: cashier.staffId, role: 'cashier', storeId: cashier.storeId },
 };
