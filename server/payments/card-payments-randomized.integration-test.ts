@@ -3,16 +3,17 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { cardPaymentAttempts, cardPayments, lanes, saleTenders, sales } from '../../db/schema';
+import { cardPaymentAttempts, cardPayments, saleTenders, sales } from '../../db/schema';
 import { grantApproval } from '../approvals/grant-approval';
 import { DomainError } from '../core/errors';
 import { newId } from '../core/ids';
 import { finalizeSale, type FinalizeSaleInput } from '../sales/finalize-sale';
 import { voidOpenSale } from '../sales/void-open-sale';
+import { openCardLane, type CardLane } from '../testing/card-lane';
 import { forEachDatabase } from '../testing/database-suite';
-import { createStoreFixture, FIXTURE_PASSWORD } from '../testing/fixtures';
-import { addProduct, openShiftFor, saleInput, saleLine, storeLanes } from '../testing/sale-fixtures';
-import { startMisposSimulator, type MisposSimulator } from './mispos-simulator';
+import { type createStoreFixture, FIXTURE_PASSWORD } from '../testing/fixtures';
+import { addProduct, saleInput, saleLine } from '../testing/sale-fixtures';
+import { type MisposSimulator } from './mispos-simulator';
 import { unattachedCardPayments } from './list-unattached-card-payments';
 import { listUnresolvedCardPayments } from './list-unresolved-card-payments';
 import { resolveCardPayment } from './resolve-card-payment';
@@ -20,7 +21,6 @@ import { settleUnattachedCardPayment } from './settle-unattached-card-payment';
 import { markOrphanedCardPaymentsDue, resolveDueCardPayments } from './resolve-due-card-payments';
 import { cardTransactionRunning } from './run-card-transaction';
 import { startCardPayment } from './start-card-payment';
-import { closeTerminalLinks } from './terminal-links';
 import { ecrRefFor } from './mispos/link';
 
 // Short waits: the POS gives up on an answer after 250 ms, on a query's after 150 ms.
@@ -83,22 +83,12 @@ forEachDatabase((database) => {
   let lane: { id: string; number: number };
   let shiftId: string;
 
+  let rig: CardLane;
   beforeEach(async () => {
-    store = await createStoreFixture(database().db);
-    simulator = await startMisposSimulator({ port: 0, cardDelayMs: 1, pinDelayMs: 1, bankLatencyMs: 1 });
-    const [first] = await storeLanes(database().db, store.storeId);
-    if (!first) throw new Error('no lane');
-    lane = first;
-    await database()
-      .db.update(lanes)
-      .set({ terminalHost: '127.0.0.1', terminalPort: simulator.port })
-      .where(eq(lanes.id, lane.id));
-    shiftId = (await openShiftFor(store.as('cashier'), lane.id)).id;
+    rig = await openCardLane(database().db, { simulator: { cardDelayMs: 1, pinDelayMs: 1 } });
+    ({ store, simulator, lane, shiftId } = rig);
   });
-  afterEach(async () => {
-    closeTerminalLinks();
-    await simulator.close();
-  });
+  afterEach(() => rig.close());
 
   const control = async (method: 'POST' | 'DELETE', path: string, body?: unknown) => {
     const response = await fetch(`http://127.0.0.1:${simulator.controlPort}${path}`, {
