@@ -101,6 +101,9 @@ async function main(): Promise<void> {
     console.log(`\nLanekeeper is running: ${url}\nDemo logins (operator no / password):`);
     for (const login of DEMO_LOGINS)
       console.log(`  ${login.operatorNo} / ${login.password}  ${login.name} (${login.role})`);
+    console.log(
+      `Lanes: ${url}/lanes/1 (2, 3): a device is set up once by the store manager (8001), then cashiers sign in.`,
+    );
     for (const [index, simulator] of simulators.entries())
       console.log(
         `Bank terminal simulator for lane ${index + 1}: ${simulator.host}:${simulator.port} (control http://127.0.0.1:${simulator.controlPort}/state)`,
