@@ -63,6 +63,12 @@ test('an unknown card outcome blocks card, cash and void until the approval is k
   const row = unresolved.getByRole('row').filter({ hasText: formatFen(product.priceFen, { symbol: true }) });
   await expect(row).toBeVisible();
   await row.getByRole('textbox').first().fill('123456789012');
+  await row.getByRole('textbox', { name: /^Voucher no\./ }).fill('12');
+  await row.getByRole('button', { name: /Approved/ }).click();
+  await expect(back.getByRole('alert').filter({ hasText: '6-digit voucher number' })).toBeVisible();
+  await expect(row.getByRole('textbox', { name: /^Voucher no\./ })).toHaveAttribute('aria-invalid', 'true');
+  await expect(row.getByRole('textbox', { name: /^Date \(slip\)/ })).toHaveValue(/^20\d{6}$/);
+  await row.getByRole('textbox', { name: /^Voucher no\./ }).fill('000012');
   await row.getByRole('button', { name: /Approved/ }).click();
   await expect(row).toHaveCount(0);
   await manager.close();

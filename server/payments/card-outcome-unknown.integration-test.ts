@@ -16,6 +16,8 @@ import { type MisposSimulator } from './mispos-simulator';
 import { resolveCardPayment } from './resolve-card-payment';
 import { cardTransactionRunning, queryCardPaymentOnce } from './run-card-transaction';
 import { settleUnattachedCardPayment } from './settle-unattached-card-payment';
+import { settleTerminal } from './settle-terminal';
+import { unattachedCardPayments } from './list-unattached-card-payments';
 import { startCardPayment } from './start-card-payment';
 import { ecrRefFor } from './mispos/link';
 
@@ -147,18 +149,24 @@ forEachDatabase((database) => {
       paymentId: lostId,
       outcome: 'approved',
       refNo: '123456789012',
+      voucherNo: '000007',
     });
     const card = [{ tenderId: newId(), kind: 'bank_card' as const, amountFen: 1380, reference: lostId }];
     expect(await finalizeSale(store.as('cashier'), { ...sale, tenders: card })).toMatchObject({ totalFen: 1380 });
   });
-  it('a payment the manager settled as approved (no voucher) is not voided at the terminal: voucher 0 is its last transaction', async () => {
+  /** A lost approval settled by hand from the slip, then left on no sale (its sale open past 30 minutes) after another card sale. */
+  async function settledFromSlipOnNoSale() {
     const sale = await openSale();
     const lostId = await cardPaymentLost(sale.saleId, 1380);
     await terminalApproved(lostId);
+    const slip = simulator.state().terminal.journal.find((entry) => entry.ecrRef === ecrRefFor(lostId));
+    if (!slip) throw new Error('the terminal has no such transaction');
     await resolveCardPayment(store.as('store_manager'), {
       paymentId: lostId,
       outcome: 'approved',
-      refNo: '123456789012',
+      refNo: slip.rrn,
+      voucherNo: String(slip.voucherNo).padStart(6, '0'),
+      hostDate: slip.txnDate ?? undefined,
     });
     const other = await startCardPayment(store.as('cashier'), {
       paymentId: newId(),
@@ -170,13 +178,63 @@ forEachDatabase((database) => {
     });
     expect(await cardTransactionRunning(other.id)).toMatchObject({ state: 'approved' });
     store.clock.advanceMinutes(31);
-    await expect(
-      settleUnattachedCardPayment(store.as('store_manager'), {
-        paymentId: lostId,
-        followUpId: newId(),
-        action: 'void',
-      }),
-    ).rejects.toMatchObject({ reason: 'card.not-voidable' });
+    expect((await unattachedCardPayments(store.as('store_manager'))).map((p) => p.id)).toContain(lostId);
+    return { lostId, voucherNo: slip.voucherNo, otherId: other.id };
+  }
+
+  const stillUnattached = async (paymentId: string) =>
+    (await unattachedCardPayments(store.as('store_manager'))).some((p) => p.id === paymentId);
+
+  it('a payment settled as approved from the slip is voided at the terminal by its own voucher, not the last one', async () => {
+    const { lostId, voucherNo, otherId } = await settledFromSlipOnNoSale();
+    const followUp = await settleUnattachedCardPayment(store.as('store_manager'), {
+      paymentId: lostId,
+      followUpId: newId(),
+      action: 'void',
+    });
+    expect(await cardTransactionRunning(followUp.id)).toMatchObject({ state: 'approved', txnType: '01' });
+    const journal = simulator.state().terminal.journal;
+    expect(journal.filter((entry) => entry.voided).map((entry) => entry.voucherNo)).toEqual([voucherNo]);
+    expect(journal.find((entry) => entry.ecrRef === ecrRefFor(otherId))?.voided).toBe(false);
+    expect(await stillUnattached(lostId)).toBe(false);
+  });
+
+  it('a payment settled as approved from the slip is refunded with its reference and date', async () => {
+    const { lostId } = await settledFromSlipOnNoSale();
+    const followUp = await settleUnattachedCardPayment(store.as('store_manager'), {
+      paymentId: lostId,
+      followUpId: newId(),
+      action: 'refund',
+    });
+    expect(await cardTransactionRunning(followUp.id)).toMatchObject({
+      state: 'approved',
+      txnType: '02',
+      approvedAmountFen: 1380,
+    });
+    expect(await stillUnattached(lostId)).toBe(false);
+  });
+
+  it('a slip settlement asks for the voucher and a real date; a payment with no voucher or batch settled since is not voided', async () => {
+    const sale = await openSale();
+    const lostId = await cardPaymentLost(sale.saleId, 1380);
+    const slip = { paymentId: lostId, outcome: 'approved' as const, refNo: '123456789012' };
+    for (const wrong of [{}, { voucherNo: '12345' }, { voucherNo: '000012', hostDate: '20261341' }]) {
+      await expect(resolveCardPayment(store.as('store_manager'), { ...slip, ...wrong } as never)).rejects.toThrow();
+    }
+    expect((await database().db.select().from(cardPayments).where(eq(cardPayments.id, lostId)))[0]?.state).toBe(
+      'unknown',
+    );
+    const settled = await resolveCardPayment(store.as('store_manager'), { ...slip, voucherNo: '000012' });
+    expect(settled).toMatchObject({ voucherNo: 12, hostDate: '20261121', refNo: '123456789012' });
+
+    await terminalApproved(lostId);
+    await settleTerminal(store.as('store_manager'), { settlementId: newId(), laneId: lane.id });
+    store.clock.advanceMinutes(31);
+    const giveBack = (paymentId: string) =>
+      settleUnattachedCardPayment(store.as('store_manager'), { paymentId, followUpId: newId(), action: 'void' });
+    await expect(giveBack(lostId)).rejects.toMatchObject({ reason: 'card.batch-unknown' });
+    await database().db.update(cardPayments).set({ voucherNo: null }).where(eq(cardPayments.id, lostId));
+    await expect(giveBack(lostId)).rejects.toMatchObject({ reason: 'card.not-voidable' });
     expect(simulator.state().terminal.journal.filter((entry) => entry.voided)).toEqual([]);
   });
   it('a return whose card void has an unknown outcome waits, and is recorded once when the void is found approved', async () => {

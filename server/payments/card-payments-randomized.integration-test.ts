@@ -327,7 +327,13 @@ forEachDatabase((database) => {
         await resolveCardPayment(
           store.as('store_manager'),
           slip
-            ? { paymentId: open.id, outcome: 'approved', refNo: slip.rrn }
+            ? {
+                paymentId: open.id,
+                outcome: 'approved',
+                refNo: slip.rrn,
+                voucherNo: String(slip.voucherNo).padStart(6, '0'),
+                hostDate: slip.txnDate ?? undefined,
+              }
             : { paymentId: open.id, outcome: 'failed', note: 'no slip' },
         );
       }

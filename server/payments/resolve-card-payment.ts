@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { cardPayments } from '../../db/schema';
+import { cardPayments, stores } from '../../db/schema';
+import { storeLocalTime } from '../domain/store-time';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
@@ -13,6 +14,17 @@ export const ResolveCardPaymentInput = z.discriminatedUnion('outcome', [
       .string()
       .trim()
       .regex(/^[0-9A-Za-z]{1,12}$/, 'The reference number on the bank slip'),
+    /** 凭证号: a void names it; without it the terminal would void its last transaction. */
+    voucherNo: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{6}$/, 'The 6-digit voucher number on the bank slip'),
+    /** The slip's transaction date (yyyymmdd), which a refund names; by default the payment's day in the store. */
+    hostDate: z
+      .string()
+      .trim()
+      .regex(/^20[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])$/, 'The transaction date on the slip, yyyymmdd')
+      .optional(),
     note: z.string().trim().max(500).default(''),
   }),
   z.object({
@@ -33,6 +45,8 @@ export async function resolveCardPayment(ctx: StaffContext, rawInput: ResolveCar
       .set({
         state: approved ? 'approved' : 'failed',
         refNo: approved ? input.refNo : null,
+        voucherNo: approved ? Number(input.voucherNo) : null,
+        hostDate: approved ? (input.hostDate ?? (await storeDayOf(tx, input.paymentId))) : null,
         approvedAmountFen: approved ? cardPayments.amountFen : null,
         resolvedByStaffId: tx.actor.staffId,
         resolutionNote: input.note,
@@ -53,8 +67,23 @@ export async function resolveCardPayment(ctx: StaffContext, rawInput: ResolveCar
       entityType: 'card-payment',
       entityId: payment.id,
       summary: `${payment.ecrRef} ${input.note}`.trim(),
-      changes: { state: { from: 'unknown', to: payment.state }, refNo: { from: null, to: payment.refNo } },
+      changes: {
+        state: { from: 'unknown', to: payment.state },
+        refNo: { from: null, to: payment.refNo },
+        voucherNo: { from: null, to: payment.voucherNo },
+        hostDate: { from: null, to: payment.hostDate },
+      },
     });
     return payment;
   });
+}
+
+/** The payment's day in the store's time zone, as a slip prints it (yyyymmdd). */
+async function storeDayOf(ctx: StaffContext, paymentId: string) {
+  const [row] = await ctx.db
+    .select({ createdAt: cardPayments.createdAt, timeZone: stores.timezone })
+    .from(cardPayments)
+    .innerJoin(stores, eq(stores.id, cardPayments.storeId))
+    .where(and(eq(cardPayments.id, paymentId), eq(cardPayments.storeId, ctx.storeId)));
+  return row ? storeLocalTime(row.createdAt, row.timeZone).businessDate.replaceAll('-', '') : null;
 }

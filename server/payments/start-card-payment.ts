@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { cardPayments, lanes, terminalSettlements } from '../../db/schema';
 import { can } from '../auth/permissions';
@@ -168,12 +168,19 @@ async function checkOriginal(tx: StaffContext, input: z.output<typeof StartCardP
           eq(terminalSettlements.batchNo, original.batchNo ?? -1),
         ),
       );
-    // No voucher (a manager settled it from the slip): the terminal takes voucher 0 as "the last transaction".
+    // No voucher: the terminal takes voucher 0 as "the last transaction".
     if (settled || original.voucherNo === null || followUps.some((f) => f.txnType === '02')) {
       throw new DomainError(
         'CONFLICT',
         'card.not-voidable',
         'Only an untouched payment of the open batch can be voided',
+      );
+    }
+    if (original.batchNo === null && (await terminalSettledSince(tx, original))) {
+      throw new DomainError(
+        'CONFLICT',
+        'card.batch-unknown',
+        'The terminal has settled since this payment, whose batch the slip did not give: refund it instead',
       );
     }
   }
@@ -207,4 +214,20 @@ async function checkPreAuthOpen(tx: StaffContext, preAuthId: string) {
       'A transaction on this pre-authorisation is still under way',
     );
   }
+}
+
+/** A payment settled from the slip has no batch number: its batch may be open only if the lane has not settled since. */
+async function terminalSettledSince(tx: StaffContext, original: Payment) {
+  const [settled] = await tx.db
+    .select({ id: terminalSettlements.id })
+    .from(terminalSettlements)
+    .where(
+      and(
+        eq(terminalSettlements.storeId, tx.storeId),
+        eq(terminalSettlements.laneId, original.laneId),
+        gte(terminalSettlements.settledAt, original.createdAt),
+      ),
+    )
+    .limit(1);
+  return settled !== undefined;
 }

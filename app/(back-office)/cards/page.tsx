@@ -145,7 +145,9 @@ function Unresolved() {
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [inputs, setInputs] = useState<Record<string, { refNo: string; note: string }>>({});
+  const [inputs, setInputs] = useState<
+    Record<string, { refNo: string; voucherNo: string; hostDate?: string; note: string }>
+  >({});
   const unresolved = useQuery(trpc.cards.unresolved.queryOptions());
   const resolve = useMutation(
     trpc.cards.resolve.mutationOptions({
@@ -153,6 +155,7 @@ function Unresolved() {
     }),
   );
   const rows = unresolved.data ?? [];
+  const resolveError = describeError(resolve.error, t);
   return (
     <section className="rounded bg-white p-6 shadow" aria-labelledby="unresolved-title">
       <h2 id="unresolved-title" className="mb-3 text-lg font-semibold">
@@ -162,7 +165,10 @@ function Unresolved() {
       <table className="data-table" aria-label={t('cards.unresolved')}>
         <tbody>
           {rows.map((row) => {
-            const input = inputs[row.id] ?? { refNo: '', note: '' };
+            const input = inputs[row.id] ?? { refNo: '', voucherNo: '', note: '' };
+            const hostDate = input.hostDate ?? row.storeDay;
+            const invalid = (field: string) =>
+              resolve.variables?.paymentId === row.id && field in (resolveError?.fields ?? {});
             const set = (patch: Partial<typeof input>) => setInputs({ ...inputs, [row.id]: { ...input, ...patch } });
             return (
               <tr key={row.id}>
@@ -178,7 +184,28 @@ function Unresolved() {
                     aria-label={`${t('cards.refNo')} ${row.ecrRef}`}
                     placeholder={t('cards.refNo')}
                     value={input.refNo}
+                    aria-invalid={invalid('refNo')}
                     onChange={(e) => set({ refNo: e.target.value })}
+                  />
+                  <input
+                    className="field-input w-24"
+                    aria-label={`${t('cards.voucherNo')} ${row.ecrRef}`}
+                    placeholder={t('cards.voucherNo')}
+                    inputMode="numeric"
+                    maxLength={6}
+                    value={input.voucherNo}
+                    aria-invalid={invalid('voucherNo')}
+                    onChange={(e) => set({ voucherNo: e.target.value })}
+                  />
+                  <input
+                    className="field-input w-28"
+                    aria-label={`${t('cards.slipDate')} ${row.ecrRef}`}
+                    placeholder="yyyymmdd"
+                    inputMode="numeric"
+                    maxLength={8}
+                    value={hostDate}
+                    aria-invalid={invalid('hostDate')}
+                    onChange={(e) => set({ hostDate: e.target.value })}
                   />
                   <input
                     className="field-input"
@@ -191,7 +218,14 @@ function Unresolved() {
                     type="button"
                     className="btn-secondary"
                     onClick={() =>
-                      resolve.mutate({ paymentId: row.id, outcome: 'approved', refNo: input.refNo, note: input.note })
+                      resolve.mutate({
+                        paymentId: row.id,
+                        outcome: 'approved',
+                        refNo: input.refNo,
+                        voucherNo: input.voucherNo,
+                        hostDate,
+                        note: input.note,
+                      })
                     }
                   >
                     {t('cards.markApproved')}

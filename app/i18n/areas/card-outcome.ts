@@ -16,6 +16,12 @@ export const cardOutcomeZh = {
     '未平账：{unattached} 笔已扣款但不在销售单上（{amount}），{unknown} 笔结果未知。处理完前各日不能平账。',
   'audit.action.card.unattached-voided': '撤销无销售单的银行卡交易',
   'audit.action.card.unattached-refunded': '退款无销售单的银行卡交易',
+  'cards.voucherNo': '凭证号',
+  'cards.slipDate': '交易日期（签购单）',
+  'fieldError.refNo': '请填写签购单上的参考号（最多 12 位字母或数字）',
+  'fieldError.voucherNo': '请填写签购单上的 6 位凭证号',
+  'fieldError.hostDate': '请按 yyyymmdd 填写签购单上的交易日期',
+  'error.card.batch-unknown': '该终端在这笔交易后已结算，且签购单未给出批次号：不能撤销，请改为退款到卡',
 };
 
 export const cardOutcomeEn: Record<keyof typeof cardOutcomeZh, string> = {
@@ -35,4 +41,11 @@ export const cardOutcomeEn: Record<keyof typeof cardOutcomeZh, string> = {
     'Not balanced: {unattached} approved card payments on no sale ({amount}), {unknown} of unknown outcome. No day balances until they are settled.',
   'audit.action.card.unattached-voided': 'Voided a card payment on no sale',
   'audit.action.card.unattached-refunded': 'Refunded a card payment on no sale',
+  'cards.voucherNo': 'Voucher no.',
+  'cards.slipDate': 'Date (slip)',
+  'fieldError.refNo': 'The reference number on the bank slip (up to 12 letters or digits)',
+  'fieldError.voucherNo': 'The 6-digit voucher number on the bank slip',
+  'fieldError.hostDate': 'The transaction date on the slip, as yyyymmdd',
+  'error.card.batch-unknown':
+    'The terminal has settled since this payment and the slip gave no batch: it cannot be voided, refund it to the card instead',
 };

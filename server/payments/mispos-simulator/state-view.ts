@@ -28,6 +28,8 @@ const entryView = (entry: JournalEntry) => ({
   cardNo: maskPan(entry.card.pan),
   cardOrg: entry.card.cardOrg,
   rrn: entry.rrn,
+  /** The slip's date (yyyymmdd), which a refund names. */
+  txnDate: entry.response.txnDate,
   authCode: entry.authCode,
   voided: entry.voided,
   ecrRef: entry.response.ecrRef,
