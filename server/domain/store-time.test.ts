@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { receiptNumber, storeLocalTime } from './store-time';
+import { receiptNumber, slipDate, storeLocalTime } from './store-time';
 
 describe('store-local time', () => {
   it('puts a moment in the store’s business day and hour', () => {
@@ -20,5 +20,10 @@ describe('store-local time', () => {
   it('numbers receipts by lane and store-local time to the millisecond', () => {
     expect(receiptNumber(3, new Date('2026-11-21T01:30:15.123Z'), 'Asia/Shanghai')).toBe('03-20261121-093015123');
     expect(receiptNumber(12, new Date('2026-11-21T16:00:00.007Z'), 'Asia/Shanghai')).toBe('12-20261122-000000007');
+  });
+
+  it("dates a bank slip by the store's own day", () => {
+    expect(slipDate(new Date('2026-11-21T16:30:00Z'), 'Asia/Shanghai')).toBe('20261122');
+    expect(slipDate(new Date('2026-11-21T16:30:00Z'), 'Europe/Berlin')).toBe('20261121');
   });
 });

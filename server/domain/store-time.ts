@@ -30,6 +30,11 @@ export function storeLocalTime(at: Date, timeZone: string): { businessDate: stri
   return { businessDate: `${part('year')}-${part('month')}-${part('day')}`, hour: Number(part('hour')) };
 }
 
+/** The store's date of a moment as a bank slip prints it: yyyymmdd. */
+export function slipDate(at: Date, timeZone: string): string {
+  return storeLocalTime(at, timeZone).businessDate.replaceAll('-', '');
+}
+
 /**
  * A receipt number the lane can make offline and that no other lane makes: lane, store-local date and
  * time to the millisecond, e.g. 03-20261121-093015123.

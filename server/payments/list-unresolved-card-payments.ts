@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { cardPayments, lanes, staff, stores } from '../../db/schema';
-import { storeLocalTime } from '../domain/store-time';
+import { slipDate } from '../domain/store-time';
 import type { StaffContext } from '../core/context';
 
 /** Card payments no terminal could answer for, even by query: a manager settles each from the bank slip. */
@@ -27,6 +27,6 @@ export async function listUnresolvedCardPayments(ctx: StaffContext) {
   // The slip's date is most likely the payment's own day in the store: the form offers it.
   return rows.map(({ timeZone, ...row }) => ({
     ...row,
-    storeDay: storeLocalTime(row.createdAt, timeZone).businessDate.replaceAll('-', ''),
+    storeDay: slipDate(row.createdAt, timeZone),
   }));
 }

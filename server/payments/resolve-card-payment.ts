@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { cardPayments, stores } from '../../db/schema';
-import { storeLocalTime } from '../domain/store-time';
+import { slipDate } from '../domain/store-time';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
@@ -85,5 +85,5 @@ async function storeDayOf(ctx: StaffContext, paymentId: string) {
     .from(cardPayments)
     .innerJoin(stores, eq(stores.id, cardPayments.storeId))
     .where(and(eq(cardPayments.id, paymentId), eq(cardPayments.storeId, ctx.storeId)));
-  return row ? storeLocalTime(row.createdAt, row.timeZone).businessDate.replaceAll('-', '') : null;
+  return row ? slipDate(row.createdAt, row.timeZone) : null;
 }
