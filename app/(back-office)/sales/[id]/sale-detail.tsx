@@ -7,6 +7,7 @@ import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen } from '@/server/domain/money';
+import { formatQuantity } from '../../stock/stock-format';
 
 /** One recorded sale or return, read-only, as the server stored it; times in the store's own time zone. */
 export function SaleDetail({ id }: { id: string }) {
@@ -97,7 +98,7 @@ export function SaleDetail({ id }: { id: string }) {
                   <div className="font-mono text-xs text-slate-500">{line.code}</div>
                 </td>
                 <td className="text-right font-mono">
-                  {line.weightGrams !== null ? `${(line.weightGrams / 1000).toFixed(3)} kg` : line.quantity}
+                  {line.weightGrams !== null ? formatQuantity(line.weightGrams, 'kg') : line.quantity}
                 </td>
                 <td className="text-right font-mono">
                   {fen(line.unitPriceFen)}
