@@ -1,7 +1,8 @@
 /** States in which nobody knows whether the customer's money moved: the terminal may have charged the card. */
-const OUTCOME_NOT_KNOWN: ReadonlySet<string> = new Set(['in_flight', 'unknown']);
+export const CARD_OUTCOME_NOT_KNOWN = ['in_flight', 'unknown'] as const;
 
-export const cardOutcomeNotKnown = (payment: { state: string }) => OUTCOME_NOT_KNOWN.has(payment.state);
+export const cardOutcomeNotKnown = (payment: { state: string }) =>
+  (CARD_OUTCOME_NOT_KNOWN as readonly string[]).includes(payment.state);
 
 /**
  * A sale (or return) waits while any of its card transactions has an outcome nobody knows: no other card payment,

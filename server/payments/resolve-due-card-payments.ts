@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, lt, lte } from 'drizzle-orm';
 import { cardPayments } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
-import { cardTransactionRunning, OUTCOME_NOT_KNOWN, queryCardPaymentOnce } from './run-card-transaction';
+import { CARD_OUTCOME_NOT_KNOWN } from '../domain/card-outcome';
+import { cardTransactionRunning, queryCardPaymentOnce } from './run-card-transaction';
 
 const DUE_PER_STEP = 100;
 
@@ -13,7 +14,7 @@ export async function resolveDueCardPayments(ctx: ServiceContext) {
   const due = await ctx.db
     .select({ id: cardPayments.id, laneId: cardPayments.laneId })
     .from(cardPayments)
-    .where(and(inArray(cardPayments.state, [...OUTCOME_NOT_KNOWN]), lte(cardPayments.nextQueryAt, ctx.now())))
+    .where(and(inArray(cardPayments.state, [...CARD_OUTCOME_NOT_KNOWN]), lte(cardPayments.nextQueryAt, ctx.now())))
     .orderBy(asc(cardPayments.nextQueryAt))
     .limit(DUE_PER_STEP);
   const byLane = new Map<string, string[]>();

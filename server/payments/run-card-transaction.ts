@@ -10,12 +10,10 @@ import type { MisposResponse } from './mispos';
 import { ecrRefFor, queryRequestFor, TerminalBusyError, type LinkRequest, type TransactOutcome } from './mispos/link';
 import { terminalLinkFor, type LaneTerminal } from './terminal-links';
 import { plainRequest, requestIdentity, type RequestIdentity } from './terminal-request';
+import { CARD_OUTCOME_NOT_KNOWN, cardOutcomeNotKnown } from '../domain/card-outcome';
 
 type Payment = typeof cardPayments.$inferSelect;
 type LinkEntry = ReturnType<typeof terminalLinkFor>;
-
-/** The outcome is not known: money may or may not have moved. */
-export const OUTCOME_NOT_KNOWN = ['in_flight', 'unknown'] as const;
 
 const envMs = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -143,7 +141,7 @@ export async function signInTerminal(entry: LinkEntry, identity: RequestIdentity
  */
 export async function queryCardPayment(ctx: ServiceContext, paymentId: string): Promise<Payment> {
   const { payment, terminal, request } = await loadPayment(ctx, paymentId);
-  if (!isOutcomeNotKnown(payment)) return payment;
+  if (!cardOutcomeNotKnown(payment)) return payment;
   if (await queryWindowClosed(ctx, payment)) {
     const message = 'the terminal has settled twice since and no longer knows this transaction: for the manager';
     return updateOpen(ctx, paymentId, { state: 'unknown', message, nextQueryAt: null });
@@ -164,8 +162,6 @@ export async function queryCardPayment(ctx: ServiceContext, paymentId: string): 
   }
   return recordOutcome(ctx, payment, answer);
 }
-
-const isOutcomeNotKnown = (payment: Payment) => (OUTCOME_NOT_KNOWN as readonly string[]).includes(payment.state);
 
 /** Settlements of the payment's lane terminal since the payment: two, and its batch is beyond a query's reach. */
 async function queryWindowClosed(ctx: ServiceContext, payment: Payment): Promise<boolean> {
@@ -203,7 +199,7 @@ async function updateOpen(ctx: ServiceContext, paymentId: string, values: Partia
   const [updated] = await ctx.db
     .update(cardPayments)
     .set(values)
-    .where(and(eq(cardPayments.id, paymentId), inArray(cardPayments.state, [...OUTCOME_NOT_KNOWN])))
+    .where(and(eq(cardPayments.id, paymentId), inArray(cardPayments.state, [...CARD_OUTCOME_NOT_KNOWN])))
     .returning();
   return updated ?? (await loadPayment(ctx, paymentId)).payment;
 }
