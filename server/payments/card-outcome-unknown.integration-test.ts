@@ -127,6 +127,20 @@ forEachDatabase((database) => {
     expect(charged.map((p) => p.state)).toEqual(['approved']);
   });
 
+  it('a cash finish is refused on facts the sale writer remembers from an earlier sale too: the write itself requires no unknown outcome', async () => {
+    const cola = await addProduct(store, { priceFen: 1380 });
+    const cash = () => [{ tenderId: newId(), kind: 'cash' as const, amountFen: 2000, reference: null }];
+    const earlier = saleInput(lane.id, lane.number, shiftId, [saleLine(cola, 1)], []);
+    await finalizeSale(store.as('cashier'), { ...earlier, tenders: cash() });
+    const sale = saleInput(lane.id, lane.number, shiftId, [saleLine(cola, 1)], []);
+    await cardPaymentLost(sale.saleId, 1380);
+
+    await expect(finalizeSale(store.as('cashier'), { ...sale, tenders: cash() })).rejects.toMatchObject({
+      reason: 'card.outcome-unknown',
+    });
+    expect(await database().db.select().from(sales).where(eq(sales.id, sale.saleId))).toEqual([]);
+  });
+
   it('settled by the manager as failed, the sale is paid another way; as approved, by the card', async () => {
     const failedSale = await openSale();
     const failedId = await cardPaymentLost(failedSale.saleId, 1380);

@@ -3,9 +3,11 @@ import type { Database } from '../../db/client';
 import type { StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
 import { newId } from '../core/ids';
+import { CARD_OUTCOME_NOT_KNOWN } from '../domain/card-outcome';
 import { lineWeightGrams, type SaleTotals } from '../domain/sale';
 import { storeLocalTime } from '../domain/store-time';
 import type { LaneInfo } from '../lanes/lane-context';
+import { assertCardOutcomesKnown } from '../payments/refuse-while-card-outcome-unknown';
 import { assertSellingShift } from '../shifts/find-open-shift';
 import type { FinalizedSale, FinalizeSaleInput } from './finalize-sale';
 import { jsonColumn, runStatement } from './run-statement';
@@ -36,6 +38,9 @@ export type SaleVerdict =
   | { kind: 'refused'; error: DomainError }
   | { kind: 'new'; answer: FinalizedSale; rows: SaleRows; catalogPrices: ReadonlyMap<string, number> };
 
+/** `state in (...)` for a card payment whose outcome nobody knows; the sale's write requires none (write-sales.ts). */
+export const CARD_OUTCOME_NOT_KNOWN_SQL = `state in (${CARD_OUTCOME_NOT_KNOWN.map((state) => `'${state}'`).join(', ')})`;
+
 const READ_SALE_FACTS = `select
   (select coalesce(jsonb_agg(jsonb_build_array(id, store_id, receipt_no, total_fen, change_fen, recorded_at)), '[]')
      from sales where id = any($1::text::uuid[])),
@@ -44,7 +49,9 @@ const READ_SALE_FACTS = `select
   (select coalesce(jsonb_agg(jsonb_build_array(id, store_id, lane_id, staff_id, status)), '[]')
      from shifts where id = any($3::text::uuid[])),
   (select coalesce(jsonb_agg(jsonb_build_array(id, store_id, price_fen)), '[]')
-     from products where id = any($4::text::uuid[]))`;
+     from products where id = any($4::text::uuid[])),
+  (select coalesce(jsonb_agg(distinct jsonb_build_array(sale_id, store_id)), '[]')
+     from card_payments where sale_id = any($1::text::uuid[]) and ${CARD_OUTCOME_NOT_KNOWN_SQL})`;
 
 type Recorded = [string, string, string, number, number, string];
 /** id, store id, number, the store's time zone. */
@@ -72,7 +79,7 @@ export async function readSaleFacts(db: Database, batch: readonly SaleToRecord[]
     uuidArray(batch.map((s) => s.input.shiftId)),
     uuidArray(batch.flatMap((s) => s.input.lines.map((line) => line.productId))),
   ]);
-  const [recorded, lanes, shifts, products] = row ?? [];
+  const [recorded, lanes, shifts, products, cardOutcomeUnknown] = row ?? [];
   return {
     recorded: new Map(jsonColumn<Recorded[]>(recorded).map((r) => [r[0], r])),
     lanes: new Map(jsonColumn<Lane[]>(lanes).map((l) => [l[0], l])),
@@ -83,6 +90,7 @@ export async function readSaleFacts(db: Database, batch: readonly SaleToRecord[]
       ]),
     ),
     products: new Map(jsonColumn<Product[]>(products).map((p) => [p[0], p])),
+    cardOutcomeUnknown: new Set(jsonColumn<[string, string][]>(cardOutcomeUnknown).map(storeSaleKey)),
   };
 }
 
@@ -103,7 +111,11 @@ export interface SaleFacts {
   lanes: Map<string, Lane>;
   shifts: Map<string, ShiftFacts>;
   products: Map<string, Product>;
+  /** Sales (`storeSaleKey`) with a card transaction of unknown outcome: never remembered, as it changes by the second. */
+  cardOutcomeUnknown: Set<string>;
 }
+
+export const storeSaleKey = ([saleId, storeId]: readonly [string, string]) => `${storeId}/${saleId}`;
 
 export type ShiftFacts = {
   id: string;
@@ -122,6 +134,10 @@ function judgeSale({ ctx, input, totals, changeFen }: SaleToRecord, facts: SaleF
       kind: 'recorded',
       answer: { saleId, receiptNo, totalFen, changeFen: knownChangeFen, recordedAt: new Date(recordedAt) },
     };
+  }
+  // The lane never finishes a sale while blocked; this is the second line, whatever the tenders.
+  if (facts.cardOutcomeUnknown.has(storeSaleKey([input.saleId, ctx.storeId]))) {
+    assertCardOutcomesKnown([{ state: 'unknown' }]);
   }
   const laneRow = facts.lanes.get(input.laneId);
   const storeLane: LaneInfo | undefined =

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
-import { refuseWhileCardOutcomeUnknown } from '../payments/refuse-while-card-outcome-unknown';
 import { negativeStockApprovalSchema } from '../domain/negative-stock';
 import { discountNeedsApproval, discountSchema, priceSale, saleLineSchema, settle, tenderSchema } from '../domain/sale';
 import { recordSaleAlone } from './record-sale-alone';
@@ -50,8 +49,6 @@ export async function finalizeSale(ctx: StaffContext, rawInput: FinalizeSaleInpu
   if (!settlement.complete) {
     throw new DomainError('INVALID', 'sale.unpaid', `The tenders do not pay the total (${settlement.dueFen} fen due)`);
   }
-  // The lane never finishes a sale while blocked; this is the second line, whatever the tenders.
-  await refuseWhileCardOutcomeUnknown(ctx, input.saleId);
   const sale = { ctx, input, totals, changeFen: settlement.changeFen };
   // Approvals, card payments and audit rows need a transaction of their own; a caller's one must not be shared.
   const alone =

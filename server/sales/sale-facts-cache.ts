@@ -23,7 +23,13 @@ export class SaleFactsCache {
 
   /** The remembered facts of these sales, or null if any lane, shift or product of theirs was never read. */
   factsFor(batch: readonly SaleToRecord[]): SaleFacts | null {
-    const facts: SaleFacts = { recorded: new Map(), lanes: new Map(), shifts: new Map(), products: new Map() };
+    const facts: SaleFacts = {
+      recorded: new Map(),
+      lanes: new Map(),
+      shifts: new Map(),
+      products: new Map(),
+      cardOutcomeUnknown: new Set(),
+    };
     for (const { input } of batch) {
       const lane = this.lanes.get(input.laneId);
       const shift = this.shifts.get(input.shiftId);

@@ -1,11 +1,12 @@
 import type { Database } from '../../db/client';
-import type { SaleRows } from './check-sales';
+import { CARD_OUTCOME_NOT_KNOWN_SQL, type SaleRows } from './check-sales';
 import { runStatement } from './run-statement';
 
 /*
  * One atomic statement: a sale whose id is taken, or whose judged facts (its own open shift on its lane, the
- * store's time zone, each product's store and catalog price) no longer hold, writes nothing. The shift's row lock
- * makes a closing shift count the sale or refuse it; stock levels go in product id order, so lanes never deadlock.
+ * store's time zone, each product's store and catalog price, no card payment of unknown outcome) no longer hold,
+ * writes nothing. The shift's row lock makes a closing shift count the sale or refuse it; stock levels go in
+ * product id order, so lanes never deadlock.
  */
 const WRITE_SALES = `with new_sales as (
   insert into sales (id, store_id, lane_id, shift_id, staff_id, kind, receipt_no, customer_segment, gross_fen,
@@ -27,6 +28,8 @@ const WRITE_SALES = `with new_sales as (
     left join products on products.id = judged.product_id and products.store_id = judged.store_id
       and products.price_fen = judged.catalog_price_fen
     where products.id is null)
+  and not exists (select 1 from card_payments where card_payments.sale_id = s.id
+    and card_payments.store_id = s.store_id and card_payments.${CARD_OUTCOME_NOT_KNOWN_SQL})
   order by s.id
   for share of shifts
   on conflict (id) do nothing
