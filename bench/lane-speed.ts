@@ -27,7 +27,7 @@ import { percentile } from './stats';
  *
  * Timing is in the page: the Enter keydown's event time, and the moment after the frame showing the new line was
  * painted (a MutationObserver sees the row, then requestAnimationFrame and one task later). The lane's own
- * user-timing entries (`lane:scan`, `lane:catalog-download`, see lanes/checkout/use-lane.ts) are printed beside.
+ * user-timing entries (`lane:scan`, `lane:catalog-download`, see lanes/checkout/lane-timing.ts) are printed beside.
  *
  * Database: BENCH_DATABASE_URL, else database lanekeeper_bench_lane on TEST_DATABASE_URL's server, else PGlite
  * under .data/bench-lane.

@@ -163,6 +163,8 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
   }
 }
 
+export type CartTotals = ReturnType<typeof cartTotals>;
+
 export function cartTotals(cart: Cart) {
   const totals = priceSale(cart.lines, cart.saleDiscount);
   return { ...totals, settlement: settle(totals.totalFen, cart.tenders) };
