@@ -134,9 +134,14 @@ export function CardPanel({
     !claimedPaymentIds.includes(offered.data.id)
       ? offered.data
       : null;
+  // Added, it is this sale's approval: applied at once (the sale's own approval may be the one the server names).
   const addOffered = async (offerId: string) => {
-    await addOffer.mutateAsync({ paymentId: offerId, laneId, shiftId, saleId });
-    await Promise.all([known.refetch(), offered.refetch()]);
+    const added = await addOffer.mutateAsync({ paymentId: offerId, laneId, shiftId, saleId });
+    if (claimed.current !== added.paymentId && !claimedPaymentIds.includes(added.paymentId)) {
+      claimed.current = added.paymentId;
+      onApproved({ tenderId: uuidv7(), kind: 'bank_card', amountFen: added.amountFen, reference: added.paymentId });
+    }
+    void offered.refetch();
   };
   const reason = (code: string | null) => (code ? describeResponseCode(code)[locale === 'en' ? 'en' : 'zh'] : '');
   return (

@@ -34,7 +34,8 @@ export async function addOfferedCardPaymentToSale(ctx: StaffContext, rawInput: A
     if (!payment || payment.offeredToLaneId !== input.laneId) {
       throw new DomainError('FORBIDDEN', 'card.not-offered-here', 'This card payment was not offered to this lane');
     }
-    if (payment.saleId === input.saleId) return { paymentId: payment.id, saleId: input.saleId };
+    if (payment.saleId === input.saleId)
+      return { paymentId: payment.id, saleId: input.saleId, amountFen: payment.approvedAmountFen ?? 0 };
     const [tendered] = await tx.db
       .select({ id: saleTenders.id })
       .from(saleTenders)
@@ -56,6 +57,6 @@ export async function addOfferedCardPaymentToSale(ctx: StaffContext, rawInput: A
       summary: `${payment.ecrRef} ${payment.approvedAmountFen ?? 0} fen → sale ${input.saleId}`,
       changes: { saleId: { from: null, to: input.saleId } },
     });
-    return { paymentId: payment.id, saleId: input.saleId };
+    return { paymentId: payment.id, saleId: input.saleId, amountFen: payment.approvedAmountFen ?? 0 };
   });
 }
