@@ -34,17 +34,17 @@ export async function addOfferedCardPaymentToSale(ctx: StaffContext, rawInput: A
     if (!payment || payment.offeredToLaneId !== input.laneId) {
       throw new DomainError('FORBIDDEN', 'card.not-offered-here', 'This card payment was not offered to this lane');
     }
-    if (payment.saleId === input.saleId)
-      return { paymentId: payment.id, saleId: input.saleId, amountFen: payment.approvedAmountFen ?? 0 };
+    if (await cardPaymentGivenBack(tx, payment.id)) {
+      throw new DomainError('CONFLICT', 'card.being-given-back', 'This card payment is being voided or refunded');
+    }
+    const added = { paymentId: payment.id, saleId: input.saleId, amountFen: payment.approvedAmountFen ?? 0 };
+    if (payment.saleId === input.saleId) return added;
     const [tendered] = await tx.db
       .select({ id: saleTenders.id })
       .from(saleTenders)
       .where(eq(saleTenders.reference, payment.id));
     if (payment.saleId !== null || tendered || payment.state !== 'approved' || payment.txnType !== '00') {
       throw new DomainError('CONFLICT', 'card.offer-taken', 'This card payment is already on another sale');
-    }
-    if (await cardPaymentGivenBack(tx, payment.id)) {
-      throw new DomainError('CONFLICT', 'card.being-given-back', 'This card payment is being voided or refunded');
     }
     if (await saleFinishedOrVoided(tx, input.saleId)) {
       throw new DomainError('CONFLICT', 'card.sale-not-open', 'This sale is already finished or voided');
@@ -57,6 +57,6 @@ export async function addOfferedCardPaymentToSale(ctx: StaffContext, rawInput: A
       summary: `${payment.ecrRef} ${payment.approvedAmountFen ?? 0} fen → sale ${input.saleId}`,
       changes: { saleId: { from: null, to: input.saleId } },
     });
-    return { paymentId: payment.id, saleId: input.saleId, amountFen: payment.approvedAmountFen ?? 0 };
+    return added;
   });
 }
