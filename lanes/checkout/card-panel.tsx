@@ -11,12 +11,12 @@ import { cardOutcomeNotKnown } from '@/server/domain/card-outcome';
 import { formatFen, parseYuan } from '@/server/domain/money';
 import type { Tender } from '@/server/domain/sale';
 import { describeResponseCode } from '@/server/payments/mispos/codes';
+import { cardPaymentToFollow } from './card-payment-to-follow';
 
 /** The payment in flight survives a reload: the terminal may be charging the card right now. */
 const pendingKey = (saleId: string) => `lanekeeper-card-${saleId}`;
 /** How often an open sale asks for a card payment it must follow or may add. */
 const FOLLOW_INTERVAL_MS = 3_000;
-const ENDED_WITHOUT_APPROVAL: ReadonlySet<string> = new Set(['declined', 'not_sent', 'failed']);
 
 /**
  * The card tender: the amount goes to the lane's bank terminal, the cashier sees its live status and can
@@ -69,12 +69,14 @@ export function CardPanel({
     staleTime: 0,
     refetchInterval: saleOpen ? FOLLOW_INTERVAL_MS : false,
   });
-  const adoptedId = known.data && !claimedPaymentIds.includes(known.data.id) ? known.data.id : null;
-  // The payment started here is followed until it ends without approval (read from the cache the query below fills),
-  // then whatever the server names.
+  // What the panel last read of the payment it started, from the cache the payment query below fills.
   const started = useQuery({ ...trpc.lane.cardPayment.queryOptions({ paymentId: startedId ?? '' }), enabled: false });
-  const startedEnded = started.data !== undefined && ENDED_WITHOUT_APPROVAL.has(started.data.state);
-  const paymentId = startedId && !startedEnded ? startedId : (adoptedId ?? startedId);
+  const paymentId = cardPaymentToFollow({
+    startedId,
+    startedState: started.data?.state,
+    serverNamedId: known.data?.id ?? null,
+    claimedIds: claimedPaymentIds,
+  });
   const payment = useQuery({
     ...trpc.lane.cardPayment.queryOptions({ paymentId: paymentId ?? '' }),
     enabled: paymentId !== null,
