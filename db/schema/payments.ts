@@ -73,12 +73,17 @@ export const cardPayments = pgTable(
     nextQueryAt: timestamp({ withTimezone: true }),
     resolvedByStaffId: uuid().references(() => staff.id),
     resolutionNote: text(),
+    /** An approval on no sale that the manager offered to this lane's open sale (`offerCardPaymentToLane`). */
+    offeredToLaneId: uuid().references(() => lanes.id),
+    /** The manager's offer, made by the page: a retried offer changes nothing. */
+    offerId: uuid(),
   },
   (t) => [
     unique('card_payments_ecr_ref_key').on(t.storeId, t.ecrRef),
     index().on(t.saleId),
     index().on(t.storeId, t.state),
     index().on(t.laneId, t.batchNo),
+    index().on(t.offeredToLaneId),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { auditLog, cardPayments, lanes, saleTenders, sales, staff } from '../../db/schema';
 import type { StaffContext } from '../core/context';
 
@@ -7,8 +7,9 @@ export const UNATTACHED_AFTER_MS = 30 * 60_000;
 
 /**
  * Approved card sales (`00`) on no sale tender and not voided or refunded in full, once their sale is no longer
- * open: it was finished (without them) or voided, or it has no sale or is older than 30 minutes. Each is money
- * taken from a customer for nothing: the manager voids or refunds it, and no card day balances meanwhile.
+ * open: it was finished (without them) or voided, or it has no sale or is older than 30 minutes, or the manager
+ * offered it to a lane's open sale. Each is money taken from a customer for nothing: the manager attaches it to
+ * its open sale, voids or refunds it, and no card day balances meanwhile.
  */
 export async function unattachedCardPayments(ctx: StaffContext, range: { from?: Date; to?: Date } = {}) {
   const now = ctx.now();
@@ -30,6 +31,13 @@ export async function unattachedCardPayments(ctx: StaffContext, range: { from?: 
       createdAt: cardPayments.createdAt,
       laneNumber: lanes.number,
       cashierName: staff.name,
+      // Offered by the manager to a lane's open sale: still unattached until a sale tender claims it.
+      offeredToLaneNumber: sql<
+        number | null
+      >`(select o.number from lanes o where o.id = ${cardPayments.offeredToLaneId})`,
+      addedToSaleId: sql<
+        string | null
+      >`case when ${cardPayments.offeredToLaneId} is not null then ${cardPayments.saleId} end`,
     })
     .from(cardPayments)
     .innerJoin(lanes, eq(lanes.id, cardPayments.laneId))
@@ -47,6 +55,7 @@ export async function unattachedCardPayments(ctx: StaffContext, range: { from?: 
         sql`${refundedFen} < ${cardPayments.approvedAmountFen}`,
         or(
           isNull(cardPayments.saleId),
+          isNotNull(cardPayments.offeredToLaneId),
           lt(cardPayments.createdAt, new Date(now.getTime() - UNATTACHED_AFTER_MS)),
           exists(ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.id, cardPayments.saleId))),
           exists(

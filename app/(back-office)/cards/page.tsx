@@ -10,6 +10,7 @@ import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
+import { AttachToLane } from './attach-to-lane';
 
 interface Block {
   debitCount: number;
@@ -305,6 +306,9 @@ function Unattached() {
                   {t('cards.refundToCard')}
                   <RowName>{row.ecrRef}</RowName>
                 </button>
+              </td>
+              <td>
+                <AttachToLane row={row} />
               </td>
             </tr>
           ))}

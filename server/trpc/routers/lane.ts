@@ -23,6 +23,11 @@ import { findCardPayment, FindCardPaymentInput } from '../../payments/find-card-
 import { listPreAuths, ListPreAuthsInput } from '../../payments/list-pre-auths';
 import { settleTerminal, SettleTerminalInput } from '../../payments/settle-terminal';
 import { findSaleCardPayment, FindSaleCardPaymentInput } from '../../payments/find-sale-card-payment';
+import { findCardPaymentOffer, FindCardPaymentOfferInput } from '../../payments/find-card-payment-offer';
+import {
+  addOfferedCardPaymentToSale,
+  AddOfferedCardPaymentToSaleInput,
+} from '../../payments/add-offered-card-payment-to-sale';
 import { startCardPayment, StartCardPaymentInput } from '../../payments/start-card-payment';
 import { laneProcedureFor, publicProcedure, router } from '../init';
 import { clearedSessionCookie, sessionCookie } from '../session-cookie';
@@ -87,6 +92,12 @@ export const laneRouter = router({
   saleCardPayment: laneProcedureFor('lane.sell')
     .input(FindSaleCardPaymentInput)
     .query(({ ctx, input }) => findSaleCardPayment(ctx, input)),
+  cardPaymentOffer: laneProcedureFor('lane.sell')
+    .input(FindCardPaymentOfferInput)
+    .query(({ ctx, input }) => findCardPaymentOffer(ctx, input)),
+  addOfferedCardPayment: laneProcedureFor('lane.sell')
+    .input(AddOfferedCardPaymentToSaleInput)
+    .mutation(({ ctx, input }) => addOfferedCardPaymentToSale(ctx, input)),
   cancelCardPayment: laneProcedureFor('lane.sell')
     .input(CancelCardPaymentInput)
     .mutation(({ ctx, input }) => cancelCardPayment(ctx, input)),
