@@ -163,6 +163,26 @@ forEachDatabase((database) => {
     expect((await unattachedCardPayments(manager())).map((p) => p.id)).not.toContain(lostId);
   });
 
+  it('takes no approval stated for another amount: the failed settlement stands and is asked about again', async () => {
+    const sale = await openSale(1780);
+    const lostId = await cardPaymentLost(sale.saleId, 1780);
+    await settleAsFailed(lostId);
+    await terminalAnswered(lostId, 'approved');
+    const faults = (method: string, body?: unknown) =>
+      fetch(`http://127.0.0.1:${simulator.controlPort}/faults`, { method, body: JSON.stringify(body) });
+    await faults('POST', { overApproval: { fen: 100, untilCleared: true } });
+
+    await resolverStep();
+    const doubted = await payment(lostId);
+    expect(doubted).toMatchObject({ state: 'failed', correctedAt: null, approvedAmountFen: null });
+    expect(doubted?.message).toMatch(/more than asked/);
+    expect(doubted?.nextQueryAt).not.toBeNull();
+
+    await faults('DELETE');
+    await resolverStep();
+    expect(await payment(lostId)).toMatchObject({ state: 'approved', approvedAmountFen: 1780 });
+  });
+
   it('a decline confirms the failed settlement and the resolver stops asking', async () => {
     const sale = await openSale(1351); // …51: the card's balance is too low
     const lostId = await cardPaymentLost(sale.saleId, 1351);
