@@ -10,6 +10,7 @@ import { confirmationsEn, confirmationsZh } from './areas/confirmations';
 import { storesEn, storesZh } from './areas/stores';
 import { cardOutcomeEn, cardOutcomeZh } from './areas/card-outcome';
 import { cardAttachEn, cardAttachZh } from './areas/card-attach';
+import { cardFailedVerificationEn, cardFailedVerificationZh } from './areas/card-failed-verification';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -460,6 +461,7 @@ const zhCN = {
   ...storesZh,
   ...cardOutcomeZh,
   ...cardAttachZh,
+  ...cardFailedVerificationZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -911,6 +913,7 @@ const en: Record<MessageKey, string> = {
   ...storesEn,
   ...cardOutcomeEn,
   ...cardAttachEn,
+  ...cardFailedVerificationEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

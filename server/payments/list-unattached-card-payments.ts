@@ -1,4 +1,5 @@
 import { and, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { auditLog, cardPayments, lanes, saleTenders, sales, staff } from '../../db/schema';
 import type { StaffContext } from '../core/context';
 
@@ -13,6 +14,7 @@ export const UNATTACHED_AFTER_MS = 30 * 60_000;
  */
 export async function unattachedCardPayments(ctx: StaffContext, range: { from?: Date; to?: Date } = {}) {
   const now = ctx.now();
+  const overruled = alias(staff, 'overruled');
   const refundedFen = sql<number>`coalesce((select sum(f.approved_amount_fen) from card_payments f
     where f.original_payment_id = ${cardPayments.id} and f.txn_type = '02' and f.state = 'approved'), 0)`;
   return ctx.db
@@ -38,10 +40,14 @@ export async function unattachedCardPayments(ctx: StaffContext, range: { from?: 
       addedToSaleId: sql<
         string | null
       >`case when ${cardPayments.offeredToLaneId} is not null then ${cardPayments.saleId} end`,
+      /** Set when the manager had settled it as failed and the bank's answer corrected it. */
+      correctedAt: cardPayments.correctedAt,
+      settledAsFailedBy: overruled.name,
     })
     .from(cardPayments)
     .innerJoin(lanes, eq(lanes.id, cardPayments.laneId))
     .innerJoin(staff, eq(staff.id, cardPayments.staffId))
+    .leftJoin(overruled, and(eq(overruled.id, cardPayments.resolvedByStaffId), isNotNull(cardPayments.correctedAt)))
     .where(
       and(
         eq(cardPayments.storeId, ctx.storeId),

@@ -51,6 +51,8 @@ export async function resolveCardPayment(ctx: StaffContext, rawInput: ResolveCar
         resolvedByStaffId: tx.actor.staffId,
         resolutionNote: input.note,
         answeredAt: tx.now(),
+        // A failed one keeps its next query: the bank's answer outranks it (verify-failed-card-payment.ts).
+        nextQueryAt: approved ? null : undefined,
       })
       .where(
         and(

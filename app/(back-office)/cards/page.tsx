@@ -26,6 +26,7 @@ const PROBLEM_KEYS = {
   'unknown-to-terminal': 'cards.unknownToTerminal',
   'amount-differs': 'cards.amountDiffers',
   'outcome-differs': 'cards.outcomeDiffers',
+  'failed-was-approved': 'cards.failedWasApproved',
 } as const;
 
 const voucher = (n: number | null) => String(n ?? 0).padStart(6, '0');
@@ -282,6 +283,11 @@ function Unattached() {
               <td className="whitespace-nowrap">{row.createdAt.toLocaleString(locale)}</td>
               <td>
                 {t('review.lane')} {row.laneNumber} · {row.cashierName}
+                {row.correctedAt && (
+                  <div className="text-xs font-semibold text-red-700">
+                    {t('cards.correctedFromFailed', { manager: row.settledAsFailedBy ?? '' })}
+                  </div>
+                )}
               </td>
               <td className="font-mono">{formatFen((row.amountFen ?? 0) - row.refundedFen, { symbol: true })}</td>
               <td className="font-mono text-xs">
