@@ -167,7 +167,12 @@ export const saleTenders = pgTable(
     reference: text(),
   },
   // References name card payments: "is this approval on a sale?" is asked per payment, cash tenders stay out.
-  (t) => [index().on(t.saleId), index().on(t.reference).where(sql`${t.reference} is not null`)],
+  (t) => [
+    index().on(t.saleId),
+    index()
+      .on(t.reference)
+      .where(sql`${t.reference} is not null`),
+  ],
 );
 
 /**

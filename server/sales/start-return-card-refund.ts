@@ -26,7 +26,8 @@ export async function startReturnCardRefund(ctx: StaffContext, rawInput: StartRe
   const input = StartReturnCardRefundInput.parse(rawInput);
   const request = input.return;
   const card = await cardPaidOf(ctx, request.originalSaleId);
-  if (!card) throw new DomainError('INVALID', 'return.card-refund-invalid', 'The card refund does not match this return');
+  if (!card)
+    throw new DomainError('INVALID', 'return.card-refund-invalid', 'The card refund does not match this return');
   const start = {
     paymentId: input.paymentId,
     laneId: request.laneId,
