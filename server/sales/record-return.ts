@@ -92,6 +92,7 @@ export async function returnLinesFor(
   const returnedBefore = await returnedQuantities(
     tx,
     input.lines.map((l) => l.originalLineId),
+    input.returnId,
   );
   const returnedSoFar = new Map(returnedBefore);
   const returnLines = input.lines.map((requested, index) => {

@@ -205,6 +205,35 @@ forEachDatabase((database) => {
     expect(refunds).toEqual([]);
   });
 
+  it('while a return waits on its card refund, its lines are held: no other return takes them', async () => {
+    const sold = await cardSale(1);
+    await faults({ bankDelay: { ms: 1_500 } });
+    const lost = await startReturnCardRefund(cashier(), {
+      paymentId: newId(),
+      kind: 'refund',
+      amountFen: 690,
+      return: sold.request,
+    });
+    expect(await cardTransactionRunning(lost.id)).toMatchObject({ state: 'unknown' });
+    const returnable = async () =>
+      (await findSaleForReturn(cashier(), { receiptNo: sold.sale.receiptNo })).lines[0]?.returnableQuantity;
+    expect(await returnable()).toBe(1);
+    const other = {
+      ...sold.request,
+      returnId: newId(),
+      lines: sold.request.lines.map((l) => ({ ...l, lineId: newId(), quantity: 2 })),
+    };
+    await expect(
+      startReturnCardRefund(cashier(), { paymentId: newId(), kind: 'refund', amountFen: 690, return: other }),
+    ).rejects.toMatchObject({ reason: 'return.too-many' });
+
+    await expect.poll(() => terminalOutcome(lost.id), { timeout: 5_000 }).toBe('approved');
+    rig.store.clock.advanceMinutes(1);
+    await resolveDueCardPayments({ db: db(), now: rig.store.clock.now });
+    expect(await returnRows(sold.request.returnId)).toMatchObject([{ totalFen: -690 }]);
+    expect(await returnable()).toBe(1);
+  });
+
   it('a return the receipt does not allow starts no card transaction', async () => {
     const sold = await cardSale();
     const tooMany = { ...sold.request, lines: sold.request.lines.map((l) => ({ ...l, quantity: 3 })) };
