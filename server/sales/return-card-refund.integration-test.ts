@@ -234,6 +234,18 @@ forEachDatabase((database) => {
     expect(await returnable()).toBe(1);
   });
 
+  it('a void found approved whose return can no longer be recorded keeps its outcome; the return is marked failed', async () => {
+    const sold = await cardSale();
+    const voidId = await voidAnswerLost(sold.request);
+    await db().update(sales).set({ status: 'voided' }).where(eq(sales.id, sold.request.originalSaleId));
+    rig.store.clock.advanceMinutes(1);
+    await resolveDueCardPayments({ db: db(), now: rig.store.clock.now });
+    expect(await payment(voidId)).toMatchObject({ state: 'approved', nextQueryAt: null });
+    expect(await returnRows(sold.request.returnId)).toEqual([]);
+    const [kept] = await db().select().from(returnCardRefunds).where(eq(returnCardRefunds.cardPaymentId, voidId));
+    expect(kept).toMatchObject({ status: 'failed', failure: 'return.not-returnable' });
+  });
+
   it('a return the receipt does not allow starts no card transaction', async () => {
     const sold = await cardSale();
     const tooMany = { ...sold.request, lines: sold.request.lines.map((l) => ({ ...l, quantity: 3 })) };
