@@ -1,6 +1,7 @@
 import { and, count, eq, gt, inArray } from 'drizzle-orm';
 import { cardPaymentAttempts, cardPayments, lanes, staff, terminalSettlements } from '../../db/schema';
-import type { ServiceContext } from '../core/context';
+import { inTransaction, type ServiceContext } from '../core/context';
+import { recordReturnOnCardOutcome } from '../sales/record-return-on-card-outcome';
 import { newId } from '../core/ids';
 import { approvedAmountFault } from '../domain/card-approved-amount';
 import { nextQueryDelayMs, QUERY_WINDOW_SETTLEMENTS } from '../domain/card-query-schedule';
@@ -195,12 +196,17 @@ async function recordOutcome(ctx: ServiceContext, payment: Payment, outcome: Tra
   });
 }
 
+/** An outcome not yet known becomes `values`; a return waiting on it is recorded (or dropped) in the same transaction. */
 async function updateOpen(ctx: ServiceContext, paymentId: string, values: Partial<Payment>): Promise<Payment> {
-  const [updated] = await ctx.db
-    .update(cardPayments)
-    .set(values)
-    .where(and(eq(cardPayments.id, paymentId), inArray(cardPayments.state, [...CARD_OUTCOME_NOT_KNOWN])))
-    .returning();
+  const updated = await inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .update(cardPayments)
+      .set(values)
+      .where(and(eq(cardPayments.id, paymentId), inArray(cardPayments.state, [...CARD_OUTCOME_NOT_KNOWN])))
+      .returning();
+    if (row) await recordReturnOnCardOutcome(tx, row);
+    return row;
+  });
   return updated ?? (await loadPayment(ctx, paymentId)).payment;
 }
 

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { cashMovements, shifts } from '../../db/schema';
 import { inTransaction, type StaffContext } from '../core/context';
+import { refuseShiftCloseWhileCardOutcomeUnknown } from '../payments/refuse-while-card-outcome-unknown';
 import { findOwnOpenShift } from './find-open-shift';
 import { shiftReport } from './shift-report';
 
@@ -17,7 +18,8 @@ export async function closeShift(ctx: StaffContext, rawInput: CloseShiftInput) {
   return inTransaction(ctx, async (tx) => {
     const [current] = await tx.db.select().from(shifts).where(eq(shifts.id, input.shiftId)).for('update');
     if (current?.status === 'closed' && current.staffId === ctx.actor.staffId) return shiftReport(tx, input);
-    await findOwnOpenShift(tx, input.shiftId);
+    const shift = await findOwnOpenShift(tx, input.shiftId);
+    await refuseShiftCloseWhileCardOutcomeUnknown(tx, shift);
     const [ledger] = await tx.db
       .select({ expected: sql<number>`coalesce(sum(${cashMovements.amountFen}), 0)::int` })
       .from(cashMovements)

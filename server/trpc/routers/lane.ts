@@ -15,6 +15,7 @@ import { uploadSale } from '../../sales/upload-sale';
 import { findSaleForReturn, FindSaleForReturnInput } from '../../sales/find-sale-for-return';
 import { recordReturn, RecordReturnInput } from '../../sales/record-return';
 import { recordReturnWithoutReceipt, RecordReturnWithoutReceiptInput } from '../../sales/record-return-without-receipt';
+import { startReturnCardRefund, StartReturnCardRefundInput } from '../../sales/start-return-card-refund';
 import { closeShift, CloseShiftInput } from '../../shifts/close-shift';
 import { recordCashMovement, RecordCashMovementInput } from '../../shifts/record-cash-movement';
 import { shiftReport, ShiftReportInput } from '../../shifts/shift-report';
@@ -83,6 +84,9 @@ export const laneRouter = router({
   recordReturnWithoutReceipt: laneProcedureFor('lane.sell')
     .input(RecordReturnWithoutReceiptInput)
     .mutation(({ ctx, input }) => recordReturnWithoutReceipt(ctx, input)),
+  startReturnCardRefund: laneProcedureFor('lane.sell')
+    .input(StartReturnCardRefundInput)
+    .mutation(({ ctx, input }) => startReturnCardRefund(ctx, input)),
   startCardPayment: laneProcedureFor('lane.sell')
     .input(StartCardPaymentInput)
     .mutation(({ ctx, input }) => startCardPayment(ctx, input)),
