@@ -10,6 +10,7 @@ import { confirmationsEn, confirmationsZh } from './areas/confirmations';
 import { storesEn, storesZh } from './areas/stores';
 import { cardOutcomeEn, cardOutcomeZh } from './areas/card-outcome';
 import { cardAttachEn, cardAttachZh } from './areas/card-attach';
+import { cardRefundsWithoutReturnEn, cardRefundsWithoutReturnZh } from './areas/card-refunds-without-return';
 import { cardFailedVerificationEn, cardFailedVerificationZh } from './areas/card-failed-verification';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -461,6 +462,7 @@ const zhCN = {
   ...storesZh,
   ...cardOutcomeZh,
   ...cardAttachZh,
+  ...cardRefundsWithoutReturnZh,
   ...cardFailedVerificationZh,
 } as const;
 
@@ -913,6 +915,7 @@ const en: Record<MessageKey, string> = {
   ...storesEn,
   ...cardOutcomeEn,
   ...cardAttachEn,
+  ...cardRefundsWithoutReturnEn,
   ...cardFailedVerificationEn,
 };
 

@@ -204,7 +204,13 @@ export const saleUploadRejections = pgTable(
   (t) => [index().on(t.storeId, t.resolvedAt)],
 );
 
-export const returnCardRefundStatus = pgEnum('return_card_refund_status', ['waiting', 'recorded', 'dropped', 'failed']);
+export const returnCardRefundStatus = pgEnum('return_card_refund_status', [
+  'waiting',
+  'recorded',
+  'dropped',
+  'failed',
+  'written_off',
+]);
 
 /**
  * A return by receipt as the lane asked for it, kept with the card void or refund started for it (one row per card
@@ -229,6 +235,9 @@ export const returnCardRefunds = pgTable(
     status: returnCardRefundStatus().notNull().default('waiting'),
     /** Why a return found approved could not be recorded (a reason key): for the manager. */
     failure: text(),
+    /** The manager who wrote off the money given back for no return (`written_off`), and why. */
+    writtenOffByStaffId: uuid().references(() => staff.id),
+    writeOffNote: text(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     closedAt: timestamp({ withTimezone: true }),
   },

@@ -6,6 +6,7 @@ import { found } from '../core/errors';
 import { cardFeeFen, cardKindOf, type CardKind } from '../domain/card-settlement';
 import { storeLocalTime } from '../domain/store-time';
 import { cardFeeRatesOf } from './card-fee-rates';
+import { refundsWithoutReturn } from '../sales/list-refunds-without-return';
 import { unattachedCardPayments } from './list-unattached-card-payments';
 
 const day = z.iso.date();
@@ -120,11 +121,16 @@ export async function cardReconciliation(ctx: StaffContext, rawInput: CardReconc
         ),
       )
   ).filter(inRange);
+  // Few and open until written off, so read whole and judged by the bank's day like the rest.
+  const givenBackForNothing = (await refundsWithoutReturn(ctx)).filter(inRange);
   const exceptions = {
+    refundsWithoutReturnCount: givenBackForNothing.length,
+    refundsWithoutReturnFen: givenBackForNothing.reduce((sum, r) => sum + (r.amountFen ?? 0), 0),
     unattachedCount: unattached.length,
     unattachedFen: unattached.reduce((sum, p) => sum + (p.amountFen ?? 0) - p.refundedFen, 0),
     unknownCount: unknown.length,
   };
-  const balanced = exceptions.unattachedCount === 0 && exceptions.unknownCount === 0;
+  const balanced =
+    exceptions.unattachedCount === 0 && exceptions.unknownCount === 0 && exceptions.refundsWithoutReturnCount === 0;
   return { from: input.from, to: input.to, rates, rows: sorted, totals, exceptions, balanced };
 }

@@ -4,6 +4,7 @@ import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type ServiceContext, type StaffContext } from '../core/context';
 import { approvedAmountFault } from '../domain/card-approved-amount';
 import { nextQueryDelayMs } from '../domain/card-query-schedule';
+import { recordReturnOnCardOutcome } from '../sales/record-return-on-card-outcome';
 import { APPROVED_CODES } from './card-transaction-kinds';
 import type { MisposResponse } from './mispos';
 import { queryRequestFor } from './mispos/link';
@@ -73,6 +74,7 @@ async function correctFailedCardPayment(
       .where(and(eq(cardPayments.id, payment.id), eq(cardPayments.state, 'failed')))
       .returning();
     if (!corrected) return reload(tx, payment.id);
+    await recordReturnOnCardOutcome(tx, corrected);
     await writeAudit(tx, {
       action: 'card.outcome-corrected',
       entityType: 'card-payment',

@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { returnCardRefunds, staff } from '../../db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { returnCardRefunds, saleTenders, staff } from '../../db/schema';
 import type { ServiceContext, StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
 import { cardOutcomeNotKnown } from '../domain/card-outcome';
@@ -10,7 +10,8 @@ type OutcomeOf = { id: string; storeId: string; state: string };
 /**
  * In the transaction that records a card transaction's outcome: the return it was started for is recorded once
  * it is approved (as the cashier who started it, in their shift), or dropped when nothing moved, so the lane can
- * try again. A return the receipt no longer allows stays `failed` with its reason, for the manager.
+ * try again. A return the receipt no longer allows stays `failed` with its reason, for the manager. A dropped one
+ * whose card transaction the bank turns out to have approved (a manager's "failed" corrected) is recorded then.
  */
 export async function recordReturnOnCardOutcome(tx: ServiceContext, payment: OutcomeOf): Promise<void> {
   if (!tx.inTransaction) throw new Error('recordReturnOnCardOutcome must run in the outcome’s transaction');
@@ -19,7 +20,12 @@ export async function recordReturnOnCardOutcome(tx: ServiceContext, payment: Out
     .select({ refund: returnCardRefunds, role: staff.role, staffStoreId: staff.storeId })
     .from(returnCardRefunds)
     .innerJoin(staff, eq(staff.id, returnCardRefunds.staffId))
-    .where(and(eq(returnCardRefunds.cardPaymentId, payment.id), eq(returnCardRefunds.status, 'waiting')))
+    .where(
+      and(
+        eq(returnCardRefunds.cardPaymentId, payment.id),
+        inArray(returnCardRefunds.status, payment.state === 'approved' ? ['waiting', 'dropped'] : ['waiting']),
+      ),
+    )
     .for('update', { of: returnCardRefunds });
   if (!waiting) return;
   const close = (status: 'recorded' | 'dropped' | 'failed', failure: string | null = null) =>
@@ -34,6 +40,13 @@ export async function recordReturnOnCardOutcome(tx: ServiceContext, payment: Out
     storeId: refund.storeId,
     actor: { staffId: refund.staffId, role: waiting.role, storeId: waiting.staffStoreId },
   };
+  // Recorded meanwhile with another card refund (the lane tried again): this one gave the money back a second time.
+  const [recordedWith] = await tx.db
+    .select({ reference: saleTenders.reference })
+    .from(saleTenders)
+    .where(and(eq(saleTenders.saleId, refund.returnId), eq(saleTenders.kind, 'bank_card')));
+  if (recordedWith && recordedWith.reference !== payment.id)
+    return void (await close('failed', 'return.card-refunded'));
   const stored = refund.request as Omit<RecordReturnInput, 'returnedAt'> & { returnedAt: string };
   const request = { ...stored, returnedAt: new Date(stored.returnedAt), cardPaymentId: payment.id };
   try {

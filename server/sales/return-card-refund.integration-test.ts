@@ -13,7 +13,10 @@ import { shiftReport } from '../shifts/shift-report';
 import { openCardLane, type CardLane } from '../testing/card-lane';
 import { forEachDatabase } from '../testing/database-suite';
 import { addProduct, saleInput, saleLine, stockOf } from '../testing/sale-fixtures';
+import { cardReconciliation } from '../payments/card-reconciliation';
 import { finalizeSale } from './finalize-sale';
+import { refundsWithoutReturn } from './list-refunds-without-return';
+import { writeOffRefundWithoutReturn } from './write-off-refund-without-return';
 import { findSaleForReturn } from './find-sale-for-return';
 import { recordReturn } from './record-return';
 import { startReturnCardRefund } from './start-return-card-refund';
@@ -153,6 +156,80 @@ forEachDatabase((database) => {
       refundFen: 1380,
     });
     await expectReturnedOnce(sold, voidId);
+  });
+
+  it('a void the manager settled as failed that the bank approved: the correction records the return once', async () => {
+    const sold = await cardSale();
+    const voidId = await voidAnswerLost(sold.request);
+    await resolveCardPayment(rig.store.as('store_manager'), {
+      paymentId: voidId,
+      outcome: 'failed',
+      note: 'the customer saw no refund',
+    });
+    expect(await returnRows(sold.request.returnId)).toEqual([]);
+
+    rig.store.clock.advanceMinutes(1);
+    await resolveDueCardPayments({ db: db(), now: rig.store.clock.now });
+    expect(await payment(voidId)).toMatchObject({ state: 'approved', txnType: '01' });
+    await expectReturnedOnce(sold, voidId);
+    expect(await refundsWithoutReturn(rig.store.as('store_manager'))).toEqual([]);
+  });
+
+  it('a refund the bank approved after the lane refunded the return again is money given back for no return, listed until written off', async () => {
+    const sold = await cardSale(1);
+    const manager = rig.store.as('store_manager');
+    const refund = () =>
+      startReturnCardRefund(cashier(), { paymentId: newId(), kind: 'refund', amountFen: 690, return: sold.request });
+    await faults({ bankDelay: { ms: 1_500 } });
+    const lost = await refund();
+    expect(await cardTransactionRunning(lost.id)).toMatchObject({ state: 'unknown' });
+    await expect.poll(() => terminalOutcome(lost.id), { timeout: 5_000 }).toBe('approved');
+    await resolveCardPayment(manager, { paymentId: lost.id, outcome: 'failed', note: 'the customer saw no refund' });
+    // The bank allows refunds up to the sale's amount, so the second half-refund goes through too.
+    const again = await refund();
+    expect(await cardTransactionRunning(again.id)).toMatchObject({ state: 'approved' });
+    const returned = async () => ({
+      sale: (await returnRows(sold.request.returnId)).map((r) => r.totalFen),
+      tenders: (await db().select().from(saleTenders).where(eq(saleTenders.saleId, sold.request.returnId))).map((t) => [
+        t.amountFen,
+        t.reference,
+      ]),
+      stock: await stockOf(db(), rig.store.storeId, sold.cola.id),
+    });
+    const once = {
+      sale: [-690],
+      tenders: [[-690, again.id]],
+      stock: { projection: sold.stockAfterSale.projection + 1, ledger: sold.stockAfterSale.ledger + 1 },
+    };
+    expect(await returned()).toEqual(once);
+
+    rig.store.clock.advanceMinutes(1);
+    await resolveDueCardPayments({ db: db(), now: rig.store.clock.now });
+    const corrected = await payment(lost.id);
+    expect(corrected).toMatchObject({ state: 'approved', txnType: '02', approvedAmountFen: 690 });
+    expect(await returned()).toEqual(once);
+    expect((await refundsWithoutReturn(manager)).map((r) => [r.cardPaymentId, r.amountFen, r.failure])).toEqual([
+      [lost.id, 690, 'return.card-refunded'],
+    ]);
+    const hostDate = corrected?.hostDate ?? '';
+    const day = `${hostDate.slice(0, 4)}-${hostDate.slice(4, 6)}-${hostDate.slice(6, 8)}`;
+    expect(await cardReconciliation(manager, { from: day, to: day })).toMatchObject({
+      balanced: false,
+      exceptions: { refundsWithoutReturnCount: 1, refundsWithoutReturnFen: 690 },
+    });
+
+    await expect(
+      writeOffRefundWithoutReturn(manager, { cardPaymentId: again.id, note: 'not this one' }),
+    ).rejects.toMatchObject({ reason: 'card.refund-not-without-return' });
+    const writeOff = { cardPaymentId: lost.id, note: 'refunded twice; the customer keeps it' };
+    await writeOffRefundWithoutReturn(manager, writeOff);
+    await writeOffRefundWithoutReturn(manager, writeOff);
+    expect(await refundsWithoutReturn(manager)).toEqual([]);
+    expect(await cardReconciliation(manager, { from: day, to: day })).toMatchObject({
+      exceptions: { refundsWithoutReturnCount: 0 },
+    });
+    const audits = await db().select().from(auditLog).where(eq(auditLog.action, 'card.refund-written-off'));
+    expect(audits.map((a) => [a.entityId, a.actorStaffId])).toEqual([[lost.id, rig.store.members.store_manager.id]]);
   });
 
   it('a declined refund, or one the manager settles as failed, records nothing; the lane tries again and the return lands once', async () => {

@@ -11,6 +11,7 @@ import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
 import { AttachToLane } from './attach-to-lane';
+import { RefundsWithoutReturn } from './refunds-without-return';
 
 interface Block {
   debitCount: number;
@@ -40,6 +41,7 @@ export default function CardsPage() {
       <Terminals />
       <Unresolved />
       <Unattached />
+      <RefundsWithoutReturn />
       <Reconciliation />
       <FeeRates />
     </div>
@@ -370,6 +372,11 @@ function Reconciliation() {
             amount: formatFen(report.data.exceptions.unattachedFen, { symbol: true }),
             unknown: report.data.exceptions.unknownCount,
           })}
+          {report.data.exceptions.refundsWithoutReturnCount > 0 &&
+            ` ${t('cards.notBalancedRefunds', {
+              count: report.data.exceptions.refundsWithoutReturnCount,
+              amount: formatFen(report.data.exceptions.refundsWithoutReturnFen, { symbol: true }),
+            })}`}
         </p>
       )}
       <table className="data-table" aria-label={t('cards.reconciliation')}>

@@ -11,6 +11,11 @@ import { listUnresolvedCardPayments } from '../../payments/list-unresolved-card-
 import { resolveCardPayment, ResolveCardPaymentInput } from '../../payments/resolve-card-payment';
 import { settleTerminal, SettleTerminalInput } from '../../payments/settle-terminal';
 import { offerCardPaymentToLane, OfferCardPaymentToLaneInput } from '../../payments/offer-card-payment-to-lane';
+import { refundsWithoutReturn } from '../../sales/list-refunds-without-return';
+import {
+  writeOffRefundWithoutReturn,
+  WriteOffRefundWithoutReturnInput,
+} from '../../sales/write-off-refund-without-return';
 import { procedureFor, router } from '../init';
 
 export const cardsRouter = router({
@@ -23,6 +28,10 @@ export const cardsRouter = router({
   settleUnattached: procedureFor('card.resolve')
     .input(SettleUnattachedCardPaymentInput)
     .mutation(({ ctx, input }) => settleUnattachedCardPayment(ctx, input)),
+  refundsWithoutReturn: procedureFor('card.read').query(({ ctx }) => refundsWithoutReturn(ctx)),
+  writeOffRefundWithoutReturn: procedureFor('card.resolve')
+    .input(WriteOffRefundWithoutReturnInput)
+    .mutation(({ ctx, input }) => writeOffRefundWithoutReturn(ctx, input)),
   offerToLane: procedureFor('card.resolve')
     .input(OfferCardPaymentToLaneInput)
     .mutation(({ ctx, input }) => offerCardPaymentToLane(ctx, input)),
