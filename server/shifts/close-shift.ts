@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { cashMovements, shifts } from '../../db/schema';
+import { shifts } from '../../db/schema';
 import { inTransaction, type StaffContext } from '../core/context';
+import { drawerLedger } from './drawer-ledger';
 import { findOwnOpenShift } from './find-open-shift';
 import { shiftReport } from './shift-report';
 
@@ -18,17 +19,14 @@ export async function closeShift(ctx: StaffContext, rawInput: CloseShiftInput) {
     const [current] = await tx.db.select().from(shifts).where(eq(shifts.id, input.shiftId)).for('update');
     if (current?.status === 'closed' && current.staffId === ctx.actor.staffId) return shiftReport(tx, input);
     await findOwnOpenShift(tx, input.shiftId);
-    const [ledger] = await tx.db
-      .select({ expected: sql<number>`coalesce(sum(${cashMovements.amountFen}), 0)::int` })
-      .from(cashMovements)
-      .where(eq(cashMovements.shiftId, input.shiftId));
+    const ledger = await drawerLedger(tx, input.shiftId);
     await tx.db
       .update(shifts)
       .set({
         status: 'closed',
         closedAt: tx.now(),
         countedCashFen: input.countedCashFen,
-        expectedCashFen: ledger?.expected ?? 0,
+        expectedCashFen: ledger.expectedFen,
       })
       .where(eq(shifts.id, input.shiftId));
     return shiftReport(tx, input);
