@@ -9,6 +9,7 @@ import { layoutEn, layoutZh } from './areas/layout';
 import { confirmationsEn, confirmationsZh } from './areas/confirmations';
 import { storesEn, storesZh } from './areas/stores';
 import { cardOutcomeEn, cardOutcomeZh } from './areas/card-outcome';
+import { shiftReportEn, shiftReportZh } from './areas/shift-report';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -458,6 +459,7 @@ const zhCN = {
   ...confirmationsZh,
   ...storesZh,
   ...cardOutcomeZh,
+  ...shiftReportZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -908,6 +910,7 @@ const en: Record<MessageKey, string> = {
   ...confirmationsEn,
   ...storesEn,
   ...cardOutcomeEn,
+  ...shiftReportEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
