@@ -34,7 +34,7 @@ export function ShiftTools({ shiftId, onClose }: { shiftId: string; onClose: () 
       },
     }),
   );
-  const error = describeError(record.error, t);
+  const error = describeError(record.error ?? report.error, t);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     record.mutate({
