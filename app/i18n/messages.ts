@@ -9,6 +9,8 @@ import { layoutEn, layoutZh } from './areas/layout';
 import { confirmationsEn, confirmationsZh } from './areas/confirmations';
 import { storesEn, storesZh } from './areas/stores';
 import { cardOutcomeEn, cardOutcomeZh } from './areas/card-outcome';
+import { cardAttachEn, cardAttachZh } from './areas/card-attach';
+import { cardFailedVerificationEn, cardFailedVerificationZh } from './areas/card-failed-verification';
 import { shiftReportEn, shiftReportZh } from './areas/shift-report';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -459,6 +461,8 @@ const zhCN = {
   ...confirmationsZh,
   ...storesZh,
   ...cardOutcomeZh,
+  ...cardAttachZh,
+  ...cardFailedVerificationZh,
   ...shiftReportZh,
 } as const;
 
@@ -910,6 +914,8 @@ const en: Record<MessageKey, string> = {
   ...confirmationsEn,
   ...storesEn,
   ...cardOutcomeEn,
+  ...cardAttachEn,
+  ...cardFailedVerificationEn,
   ...shiftReportEn,
 };
 

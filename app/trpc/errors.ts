@@ -21,3 +21,7 @@ export function describeError(error: unknown, t: (key: MessageKey) => string): S
 
 /** One line for a compact control (a table row): the first field's message, else the error's. */
 export const firstMessage = (error: ShownError): string => Object.values(error.fields)[0] ?? error.message;
+
+/** The server's reason key of a refused call (`card.not-voidable`), or null for anything else. */
+export const errorReason = (error: unknown): string | null =>
+  error instanceof TRPCClientError ? ((error.data as { reason?: string | null } | undefined)?.reason ?? null) : null;

@@ -69,16 +69,26 @@ export const cardPayments = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     answeredAt: timestamp({ withTimezone: true }),
     queries: integer().notNull().default(0),
-    /** When the background resolver asks the terminal again about an outcome not known; null: nothing to ask. */
+    /**
+     * When the background resolver asks the terminal again about an outcome not known, or verifies a manager's
+     * settlement as `failed` while the terminal's query window is open; null: nothing to ask.
+     */
     nextQueryAt: timestamp({ withTimezone: true }),
     resolvedByStaffId: uuid().references(() => staff.id),
     resolutionNote: text(),
+    /** An approval on no sale that the manager offered to this lane's open sale (`offerCardPaymentToLane`). */
+    offeredToLaneId: uuid().references(() => lanes.id),
+    /** The manager's offer, made by the page: a retried offer changes nothing. */
+    offerId: uuid(),
+    /** When a query found approved a payment the manager (`resolvedByStaffId`) had settled as failed. */
+    correctedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     unique('card_payments_ecr_ref_key').on(t.storeId, t.ecrRef),
     index().on(t.saleId),
     index().on(t.storeId, t.state),
     index().on(t.laneId, t.batchNo),
+    index().on(t.offeredToLaneId),
   ],
 );
 

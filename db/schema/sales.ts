@@ -167,7 +167,12 @@ export const saleTenders = pgTable(
     reference: text(),
   },
   // References name card payments: "is this approval on a sale?" is asked per payment, cash tenders stay out.
-  (t) => [index().on(t.saleId), index().on(t.reference).where(sql`${t.reference} is not null`)],
+  (t) => [
+    index().on(t.saleId),
+    index()
+      .on(t.reference)
+      .where(sql`${t.reference} is not null`),
+  ],
 );
 
 /**
@@ -197,4 +202,35 @@ export const saleUploadRejections = pgTable(
     resolutionNote: text(),
   },
   (t) => [index().on(t.storeId, t.resolvedAt)],
+);
+
+export const returnCardRefundStatus = pgEnum('return_card_refund_status', ['waiting', 'recorded', 'dropped', 'failed']);
+
+/**
+ * A return by receipt as the lane asked for it, kept with the card void or refund started for it (one row per card
+ * transaction, in its transaction): when the terminal's answer, a query or the manager finds it approved, the return
+ * is recorded in the same transaction, whether or not the lane is still there; declined or failed, it is dropped.
+ */
+export const returnCardRefunds = pgTable(
+  'return_card_refunds',
+  {
+    cardPaymentId: uuid().primaryKey(),
+    storeId: storeRef(),
+    returnId: uuid().notNull(),
+    /** The cashier who started it: the return is recorded and audited as theirs, in their shift. */
+    staffId: uuid()
+      .notNull()
+      .references(() => staff.id),
+    shiftId: uuid()
+      .notNull()
+      .references(() => shifts.id),
+    /** RecordReturnInput without the card payment (returnedAt as an ISO string). */
+    request: jsonb().notNull(),
+    status: returnCardRefundStatus().notNull().default('waiting'),
+    /** Why a return found approved could not be recorded (a reason key): for the manager. */
+    failure: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.returnId), index().on(t.shiftId, t.status)],
 );

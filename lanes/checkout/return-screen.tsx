@@ -6,14 +6,15 @@ import { v7 as uuidv7 } from 'uuid';
 import { ErrorAlert } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC, useTRPCClient } from '@/app/trpc/client';
-import { describeError } from '@/app/trpc/errors';
+import { describeError, errorReason } from '@/app/trpc/errors';
 import { formatFen } from '@/server/domain/money';
 import { returnShareFen } from '@/server/domain/return-share';
 import { receiptNumber } from '@/server/domain/store-time';
 import type { ResolvedCode } from '@/server/domain/resolve-code';
 import type { LaneProduct } from './cart';
 import { ReturnWithoutReceipt } from './return-without-receipt';
-import { runLaneCardTransaction } from './run-card-transaction';
+import { voidElseRefund } from './return-card-refund';
+import { followLaneCardTransaction } from './run-card-transaction';
 import type { LaneConfig } from './use-lane';
 
 /**
@@ -64,8 +65,25 @@ export function ReturnScreen({
     setQuantities({});
     setReceiptNo(typed.trim());
   };
-  /** A card-paid sale goes back to the card first: void when all of it comes back the same day, else refund. */
-  const refundToCard = async (): Promise<string | null | false> => {
+  /** What the customer brings back, as the server keeps it with a card refund: built once per try. */
+  const returnRequest = () => {
+    const returnedAt = new Date();
+    return {
+      returnId,
+      laneId: config.laneId,
+      shiftId,
+      receiptNo: receiptNumber(config.laneNumber, returnedAt, config.timeZone),
+      returnedAt,
+      originalSaleId: sale.data?.sale.id ?? '',
+      lines: chosen.map(([originalLineId, quantity]) => ({ lineId: uuidv7(), originalLineId, quantity })),
+    };
+  };
+  type ReturnRequest = ReturnType<typeof returnRequest>;
+  /**
+   * A card-paid sale goes back to the card first: void when all of it comes back the same day, else refund. The
+   * server keeps the return with it and records it once the card transaction is approved, even if this screen is gone.
+   */
+  const refundToCard = async (request: ReturnRequest): Promise<string | null | false> => {
     const card = sale.data?.card;
     if (!card || !sale.data) return null;
     const remaining = card.amountFen - card.refundedFen;
@@ -74,16 +92,19 @@ export function ReturnScreen({
     const everything = sale.data.lines.every(
       (l) => l.returnedQuantity === 0 && (quantities[l.lineId] ?? 0) === l.quantity,
     );
-    const request = { laneId: config.laneId, shiftId, originalPaymentId: card.paymentId };
     // Under the return's id, so a void or refund of unknown outcome holds the return (and any second try) until known.
     const whileUnknown = () => setCardStatus(t('lane.cardOutcomeWaiting'));
-    const run = (kind: 'void' | 'refund', amount: number) =>
-      runLaneCardTransaction(client, { ...request, kind, amountFen: amount }, setCardStatus, {
-        saleId: returnId,
-        whileUnknown,
-      });
+    const run = async (kind: 'void' | 'refund', amount: number) => {
+      const paymentId = uuidv7();
+      await client.lane.startReturnCardRefund.mutate({ paymentId, kind, amountFen: amount, return: request });
+      return followLaneCardTransaction(client, paymentId, setCardStatus, whileUnknown);
+    };
     const payment = await (card.voidable && everything
-      ? run('void', card.amountFen).catch(() => run('refund', amountFen))
+      ? voidElseRefund(
+          () => run('void', card.amountFen),
+          () => run('refund', amountFen),
+          errorReason,
+        )
       : run('refund', amountFen));
     setCardStatus(null);
     if (payment.state !== 'approved') {
@@ -96,24 +117,17 @@ export function ReturnScreen({
   const submitRefund = async () => {
     if (!sale.data || chosen.length === 0) return;
     setCardError(null);
+    const request = returnRequest();
     const toCard =
       cardPaymentId ??
-      (await refundToCard().catch((e: unknown) => {
+      (await refundToCard(request).catch((e: unknown) => {
+        setCardStatus(null);
         setCardError(describeError(e, t)?.message ?? String(e));
         return false as const;
       }));
     if (toCard === false) return;
-    const returnedAt = new Date();
-    refund.mutate({
-      cardPaymentId: toCard,
-      returnId,
-      laneId: config.laneId,
-      shiftId,
-      receiptNo: receiptNumber(config.laneNumber, returnedAt, config.timeZone),
-      returnedAt,
-      originalSaleId: sale.data.sale.id,
-      lines: chosen.map(([originalLineId, quantity]) => ({ lineId: uuidv7(), originalLineId, quantity })),
-    });
+    // Already recorded by the server when the card refund was approved: the same return comes back.
+    refund.mutate({ ...request, cardPaymentId: toCard });
   };
 
   const refundedFen = refund.data?.refundFen ?? refundedWithoutReceipt;

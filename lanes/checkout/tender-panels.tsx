@@ -67,6 +67,7 @@ export function TenderPanels({
           dueFen={totals.settlement.dueFen}
           disabled={cart.lines.length === 0 || totals.settlement.dueFen <= 0 || discountUnapproved}
           online={lane.online}
+          saleOpen={cart.lines.length > 0}
           claimedPaymentIds={cardReferences}
           onApproved={(tender) => void payWith(tender)}
           onOutcomeUnknown={onCardOutcomeUnknown}

@@ -119,6 +119,19 @@ forEachDatabase((database) => {
     const day = dayOf(orphan.hostDate);
     expect(await cardReconciliation(manager, { from: day, to: day })).toMatchObject({ balanced: true });
   });
+  it('a void retried after it went through answers with the same void and audits it once', async () => {
+    const orphan = await paidTwice(3300);
+    const manager = store.as('store_manager');
+    const settle = { paymentId: orphan.id, followUpId: newId(), action: 'void' as const };
+    await settleUnattachedCardPayment(manager, settle);
+    expect(await followUpDone(settle.followUpId)).toMatchObject({ state: 'approved', txnType: '01' });
+    expect(await settleUnattachedCardPayment(manager, settle)).toMatchObject({ id: settle.followUpId });
+    const audited = await database()
+      .db.select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, orphan.id), eq(auditLog.action, 'card.unattached-voided')));
+    expect(audited).toHaveLength(1);
+  });
   it('an open sale left over 30 minutes is listed; once the manager gave the money back, the lane cannot claim it', async () => {
     const product = await addProduct(store, { priceFen: 1800 });
     const sale = saleInput(lane.id, lane.number, shiftId, [saleLine(product, 1)], []);

@@ -1,4 +1,5 @@
-import { and, desc, eq, exists, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { auditLog, cardPayments, lanes, saleTenders, sales, staff } from '../../db/schema';
 import type { StaffContext } from '../core/context';
 
@@ -7,11 +8,13 @@ export const UNATTACHED_AFTER_MS = 30 * 60_000;
 
 /**
  * Approved card sales (`00`) on no sale tender and not voided or refunded in full, once their sale is no longer
- * open: it was finished (without them) or voided, or it has no sale or is older than 30 minutes. Each is money
- * taken from a customer for nothing: the manager voids or refunds it, and no card day balances meanwhile.
+ * open: it was finished (without them) or voided, or it has no sale or is older than 30 minutes, or the manager
+ * offered it to a lane's open sale. Each is money taken from a customer for nothing: the manager attaches it to
+ * its open sale, voids or refunds it, and no card day balances meanwhile.
  */
 export async function unattachedCardPayments(ctx: StaffContext, range: { from?: Date; to?: Date } = {}) {
   const now = ctx.now();
+  const overruled = alias(staff, 'overruled');
   const refundedFen = sql<number>`coalesce((select sum(f.approved_amount_fen) from card_payments f
     where f.original_payment_id = ${cardPayments.id} and f.txn_type = '02' and f.state = 'approved'), 0)`;
   return ctx.db
@@ -30,10 +33,21 @@ export async function unattachedCardPayments(ctx: StaffContext, range: { from?: 
       createdAt: cardPayments.createdAt,
       laneNumber: lanes.number,
       cashierName: staff.name,
+      // Offered by the manager to a lane's open sale: still unattached until a sale tender claims it.
+      offeredToLaneNumber: sql<
+        number | null
+      >`(select o.number from lanes o where o.id = ${cardPayments.offeredToLaneId})`,
+      addedToSaleId: sql<
+        string | null
+      >`case when ${cardPayments.offeredToLaneId} is not null then ${cardPayments.saleId} end`,
+      /** Set when the manager had settled it as failed and the bank's answer corrected it. */
+      correctedAt: cardPayments.correctedAt,
+      settledAsFailedBy: overruled.name,
     })
     .from(cardPayments)
     .innerJoin(lanes, eq(lanes.id, cardPayments.laneId))
     .innerJoin(staff, eq(staff.id, cardPayments.staffId))
+    .leftJoin(overruled, and(eq(overruled.id, cardPayments.resolvedByStaffId), isNotNull(cardPayments.correctedAt)))
     .where(
       and(
         eq(cardPayments.storeId, ctx.storeId),
@@ -47,6 +61,7 @@ export async function unattachedCardPayments(ctx: StaffContext, range: { from?: 
         sql`${refundedFen} < ${cardPayments.approvedAmountFen}`,
         or(
           isNull(cardPayments.saleId),
+          isNotNull(cardPayments.offeredToLaneId),
           lt(cardPayments.createdAt, new Date(now.getTime() - UNATTACHED_AFTER_MS)),
           exists(ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.id, cardPayments.saleId))),
           exists(

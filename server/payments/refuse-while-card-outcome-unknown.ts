@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import { cardPayments } from '../../db/schema';
 import type { StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
-import { cardOutcomeBlocks } from '../domain/card-outcome';
+import { CARD_OUTCOME_NOT_KNOWN, cardOutcomeBlocks } from '../domain/card-outcome';
 
 /**
  * The one rule against charging twice: while a card transaction of this sale (or return) has an unknown outcome,
@@ -24,5 +24,28 @@ export async function refuseWhileCardOutcomeUnknown(ctx: StaffContext, saleId: s
     .select({ state: cardPayments.state })
     .from(cardPayments)
     .where(and(eq(cardPayments.storeId, ctx.storeId), eq(cardPayments.saleId, saleId)));
+  assertCardOutcomesKnown(payments);
+}
+
+/**
+ * The rule above at sign-out: a shift stays open while a card transaction its cashier started on its lane is of
+ * unknown outcome, so a return waiting on one is recorded in the shift whose figures count it.
+ */
+export async function refuseShiftCloseWhileCardOutcomeUnknown(
+  ctx: StaffContext,
+  shift: { laneId: string; staffId: string; openedAt: Date },
+): Promise<void> {
+  const payments = await ctx.db
+    .select({ state: cardPayments.state })
+    .from(cardPayments)
+    .where(
+      and(
+        eq(cardPayments.storeId, ctx.storeId),
+        eq(cardPayments.laneId, shift.laneId),
+        eq(cardPayments.staffId, shift.staffId),
+        gte(cardPayments.createdAt, shift.openedAt),
+        inArray(cardPayments.state, [...CARD_OUTCOME_NOT_KNOWN]),
+      ),
+    );
   assertCardOutcomesKnown(payments);
 }

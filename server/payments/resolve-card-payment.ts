@@ -5,6 +5,7 @@ import { slipDate } from '../domain/store-time';
 import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
+import { recordReturnOnCardOutcome } from '../sales/record-return-on-card-outcome';
 
 export const ResolveCardPaymentInput = z.discriminatedUnion('outcome', [
   z.object({
@@ -51,6 +52,8 @@ export async function resolveCardPayment(ctx: StaffContext, rawInput: ResolveCar
         resolvedByStaffId: tx.actor.staffId,
         resolutionNote: input.note,
         answeredAt: tx.now(),
+        // A failed one keeps its next query: the bank's answer outranks it (verify-failed-card-payment.ts).
+        nextQueryAt: approved ? null : undefined,
       })
       .where(
         and(
@@ -62,6 +65,7 @@ export async function resolveCardPayment(ctx: StaffContext, rawInput: ResolveCar
       .returning();
     if (!payment)
       throw new DomainError('CONFLICT', 'card.not-unknown', 'Only a payment of unknown outcome can be settled by hand');
+    await recordReturnOnCardOutcome(tx, payment);
     await writeAudit(tx, {
       action: approved ? 'card.resolved-approved' : 'card.resolved-failed',
       entityType: 'card-payment',

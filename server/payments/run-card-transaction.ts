@@ -1,6 +1,7 @@
 import { and, count, eq, gt, inArray } from 'drizzle-orm';
 import { cardPaymentAttempts, cardPayments, lanes, staff, terminalSettlements } from '../../db/schema';
-import type { ServiceContext } from '../core/context';
+import { inTransaction, type ServiceContext } from '../core/context';
+import { recordReturnOnCardOutcome } from '../sales/record-return-on-card-outcome';
 import { newId } from '../core/ids';
 import { approvedAmountFault } from '../domain/card-approved-amount';
 import { nextQueryDelayMs, QUERY_WINDOW_SETTLEMENTS } from '../domain/card-query-schedule';
@@ -12,7 +13,7 @@ import { terminalLinkFor, type LaneTerminal } from './terminal-links';
 import { plainRequest, requestIdentity, type RequestIdentity } from './terminal-request';
 import { CARD_OUTCOME_NOT_KNOWN, cardOutcomeNotKnown } from '../domain/card-outcome';
 
-type Payment = typeof cardPayments.$inferSelect;
+export type Payment = typeof cardPayments.$inferSelect;
 type LinkEntry = ReturnType<typeof terminalLinkFor>;
 
 const envMs = (name: string, fallback: number) => {
@@ -27,7 +28,7 @@ const running = new Map<string, Promise<Payment>>();
 export const cardTransactionRunning = (paymentId: string) => running.get(paymentId) ?? null;
 
 /** At most one run or query per payment at a time in this process. */
-function singleFlight(paymentId: string, work: () => Promise<Payment>): Promise<Payment> {
+export function singleFlight(paymentId: string, work: () => Promise<Payment>): Promise<Payment> {
   const known = running.get(paymentId);
   if (known) return known;
   const run = work().finally(() => {
@@ -87,7 +88,7 @@ async function linkIdle(entry: LinkEntry, withinMs: number): Promise<void> {
 }
 
 /** One request or query, kept as an attempt of the payment before it is sent and completed with its outcome. */
-async function transact(
+export async function transact(
   ctx: ServiceContext,
   entry: LinkEntry,
   payment: Payment,
@@ -164,7 +165,7 @@ export async function queryCardPayment(ctx: ServiceContext, paymentId: string): 
 }
 
 /** Settlements of the payment's lane terminal since the payment: two, and its batch is beyond a query's reach. */
-async function queryWindowClosed(ctx: ServiceContext, payment: Payment): Promise<boolean> {
+export async function queryWindowClosed(ctx: ServiceContext, payment: Payment): Promise<boolean> {
   const [row] = await ctx.db
     .select({ settlements: count() })
     .from(terminalSettlements)
@@ -195,17 +196,22 @@ async function recordOutcome(ctx: ServiceContext, payment: Payment, outcome: Tra
   });
 }
 
+/** An outcome not yet known becomes `values`; a return waiting on it is recorded (or dropped) in the same transaction. */
 async function updateOpen(ctx: ServiceContext, paymentId: string, values: Partial<Payment>): Promise<Payment> {
-  const [updated] = await ctx.db
-    .update(cardPayments)
-    .set(values)
-    .where(and(eq(cardPayments.id, paymentId), inArray(cardPayments.state, [...CARD_OUTCOME_NOT_KNOWN])))
-    .returning();
+  const updated = await inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .update(cardPayments)
+      .set(values)
+      .where(and(eq(cardPayments.id, paymentId), inArray(cardPayments.state, [...CARD_OUTCOME_NOT_KNOWN])))
+      .returning();
+    if (row) await recordReturnOnCardOutcome(tx, row);
+    return row;
+  });
   return updated ?? (await loadPayment(ctx, paymentId)).payment;
 }
 
 /** What the POS keeps of an answer: the outcome and the card as the terminal masked it; no track or PIN data exists here. */
-function answeredValues(payment: Payment, response: MisposResponse) {
+export function answeredValues(payment: Payment, response: MisposResponse) {
   // A query's answer echoes the query's type (`20`): what was asked for is the payment's own.
   const balance = payment.txnType === '03';
   return {
@@ -231,7 +237,7 @@ function answeredValues(payment: Payment, response: MisposResponse) {
   };
 }
 
-async function loadPayment(
+export async function loadPayment(
   ctx: ServiceContext,
   paymentId: string,
 ): Promise<{ payment: Payment; terminal: LaneTerminal; request: LinkRequest }> {

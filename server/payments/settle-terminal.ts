@@ -9,6 +9,7 @@ import { storeLocalTime } from '../domain/store-time';
 import { ecrRefFor, queryRequestFor, TerminalBusyError } from './mispos/link';
 import { terminalLinkFor } from './terminal-links';
 import { plainRequest, requestIdentity } from './terminal-request';
+import { failedUnconfirmedSinceLastSettlement, verifyFailedCardPayment } from './verify-failed-card-payment';
 
 export const SettleTerminalInput = z.object({ settlementId: z.uuid(), laneId: z.uuid() });
 export type SettleTerminalInput = z.input<typeof SettleTerminalInput>;
@@ -17,13 +18,14 @@ export interface DifferingTransaction {
   paymentId: string | null;
   voucherNo: number | null;
   amountFen: number | null;
-  problem: 'unknown-to-terminal' | 'amount-differs' | 'outcome-differs' | 'unknown-to-pos';
+  problem: 'unknown-to-terminal' | 'amount-differs' | 'outcome-differs' | 'unknown-to-pos' | 'failed-was-approved';
 }
 
 /**
  * Settlement (`06`) of a lane's terminal: the batch closes at the bank, and the terminal's totals are set
  * beside the POS's own approved card transactions of that batch. When they differ, each POS transaction is
- * asked for (`20`) and voucher gaps are listed, so the manager sees exactly which transactions differ.
+ * asked for (`20`) and voucher gaps are listed, so the manager sees exactly which transactions differ; so is each
+ * payment of this batch a manager settled as failed, corrected to approved if the terminal approved it.
  */
 export async function settleTerminal(ctx: StaffContext, rawInput: SettleTerminalInput) {
   const input = SettleTerminalInput.parse(rawInput);
@@ -81,7 +83,15 @@ export async function settleTerminal(ctx: StaffContext, rawInput: SettleTerminal
   const posTotals = cardTotals(posTransactions);
   const differences = compareCardTotals(terminalTotals, posTotals);
   const differing: DifferingTransaction[] = [];
+  const corrected: typeof batch = [];
   if (differences.length > 0) {
+    for (const { id } of await failedUnconfirmedSinceLastSettlement(ctx, lane.id)) {
+      const payment = await verifyFailedCardPayment(ctx, id).catch(() => null);
+      if (payment?.state !== 'approved') continue;
+      corrected.push(payment);
+      const { voucherNo, approvedAmountFen: amountFen } = payment;
+      differing.push({ paymentId: id, voucherNo, amountFen, problem: 'failed-was-approved' });
+    }
     for (const payment of batch) {
       const answer = await entry.link.transact(queryRequestFor({ ...base, ecrRef: payment.ecrRef })).catch(() => null);
       if (answer?.kind !== 'answered') continue;
@@ -98,7 +108,8 @@ export async function settleTerminal(ctx: StaffContext, rawInput: SettleTerminal
     }
     const { domestic, foreign } = terminalTotals;
     const terminalCount = domestic.debitCount + domestic.creditCount + foreign.debitCount + foreign.creditCount;
-    const vouchers = batch.flatMap((p) => (p.voucherNo === null ? [] : [p.voucherNo]));
+    const known = [...batch, ...corrected.filter((p) => p.batchNo === response.batchNo)];
+    const vouchers = known.flatMap((p) => (p.voucherNo === null ? [] : [p.voucherNo]));
     for (const voucherNo of missingVouchers(vouchers, terminalCount)) {
       differing.push({ paymentId: null, voucherNo, amountFen: null, problem: 'unknown-to-pos' });
     }

@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { cardPayments } from '../../db/schema';
 import { writeAudit } from '../audit/write-audit';
 import type { StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
@@ -19,6 +21,18 @@ export type SettleUnattachedCardPaymentInput = z.input<typeof SettleUnattachedCa
  */
 export async function settleUnattachedCardPayment(ctx: StaffContext, rawInput: SettleUnattachedCardPaymentInput) {
   const input = SettleUnattachedCardPaymentInput.parse(rawInput);
+  // A retry after the void or refund already went through: the payment has left the list, the answer stays the same.
+  const [started] = await ctx.db
+    .select()
+    .from(cardPayments)
+    .where(
+      and(
+        eq(cardPayments.id, input.followUpId),
+        eq(cardPayments.storeId, ctx.storeId),
+        eq(cardPayments.originalPaymentId, input.paymentId),
+      ),
+    );
+  if (started) return started;
   const [payment] = (await unattachedCardPayments(ctx)).filter((p) => p.id === input.paymentId);
   if (!payment) {
     throw new DomainError('CONFLICT', 'card.not-unattached', 'This card payment is on a sale, or already given back');

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { cardPayments, lanes, terminalSettlements } from '../../db/schema';
+import { cardPayments, lanes, shifts, terminalSettlements } from '../../db/schema';
 import { can } from '../auth/permissions';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError, found } from '../core/errors';
@@ -44,13 +44,23 @@ const PRE_AUTH_KINDS: ReadonlySet<CardTransactionKind> = new Set([
 /**
  * Persists the card transaction as `in_flight` before anything is sent, then hands it to the lane's terminal
  * in the background; the lane follows it with `findCardPayment`. The same payment id twice starts it once.
+ * `record` (what the transaction is for, e.g. a return) commits with it, or nothing is started.
  */
-export async function startCardPayment(ctx: StaffContext, rawInput: StartCardPaymentInput): Promise<Payment> {
+export async function startCardPayment(
+  ctx: StaffContext,
+  rawInput: StartCardPaymentInput,
+  record?: (tx: StaffContext, payment: Payment) => Promise<void>,
+): Promise<Payment> {
   const input = StartCardPaymentInput.parse(rawInput);
   if (PRE_AUTH_KINDS.has(input.kind) && !can(ctx.actor.role, 'card.pre-auth')) {
     throw new DomainError('FORBIDDEN', 'card.pre-auth-supervisor', 'Pre-authorisations are for supervisors');
   }
-  return startOnTerminal(ctx, input, (tx) => findSellingShift(tx, input));
+  const checkShift = async (tx: StaffContext) => {
+    // Held until commit: the shift cannot close past a card transaction it does not yet see.
+    await tx.db.select({ id: shifts.id }).from(shifts).where(eq(shifts.id, input.shiftId)).for('share');
+    return findSellingShift(tx, input);
+  };
+  return startOnTerminal(ctx, input, checkShift, record);
 }
 
 /**

@@ -33,72 +33,7 @@ export async function recordReturn(ctx: StaffContext, rawInput: RecordReturnInpu
   return inTransaction(ctx, async (tx) => {
     const known = await recordedReturn(tx, input.returnId);
     if (known) return known;
-    const [original] = await tx.db
-      .select()
-      .from(sales)
-      .where(and(eq(sales.id, input.originalSaleId), eq(sales.storeId, ctx.storeId)))
-      .for('update');
-    const sale = found(original, 'sale');
-    if (sale.kind !== 'sale' || sale.status !== 'completed') {
-      throw new DomainError('INVALID', 'return.not-returnable', 'Only completed sales can be returned');
-    }
-    const { lane, shift } = await findSellingShift(tx, input);
-    const originals = await tx.db
-      .select()
-      .from(saleLines)
-      .where(
-        and(
-          eq(saleLines.saleId, sale.id),
-          inArray(
-            saleLines.id,
-            input.lines.map((l) => l.originalLineId),
-          ),
-        ),
-      );
-    const returnedBefore = await returnedQuantities(
-      tx,
-      input.lines.map((l) => l.originalLineId),
-    );
-    const returnedSoFar = new Map(returnedBefore);
-    const returnLines = input.lines.map((requested, index) => {
-      const line = originals.find((o) => o.id === requested.originalLineId);
-      if (!line) throw new DomainError('INVALID', 'return.unknown-line', 'A line is not on this receipt');
-      const before = returnedBefore.get(line.id) ?? 0;
-      const asked = input.lines.filter((l) => l.originalLineId === line.id).reduce((sum, l) => sum + l.quantity, 0);
-      if (before + asked > line.quantity) {
-        throw new DomainError(
-          'CONFLICT',
-          'return.too-many',
-          `Only ${line.quantity - before} of ${line.nameZh} can still be returned`,
-        );
-      }
-      const soFar = returnedSoFar.get(line.id) ?? 0;
-      returnedSoFar.set(line.id, soFar + requested.quantity);
-      const share = (fen: number) => -returnShareFen(fen, line.quantity, soFar, requested.quantity);
-      return {
-        id: requested.lineId,
-        saleId: input.returnId,
-        storeId: ctx.storeId,
-        lineNo: index + 1,
-        productId: line.productId,
-        scannedCode: line.scannedCode,
-        nameZh: line.nameZh,
-        departmentId: line.departmentId,
-        unit: line.unit,
-        quantity: -requested.quantity,
-        weightGrams: lineWeightGrams(line),
-        unitPriceFen: line.unitPriceFen,
-        labelTotalFen: line.labelTotalFen,
-        grossFen: share(line.grossFen),
-        lineDiscountFen: share(line.lineDiscountFen),
-        saleDiscountFen: share(line.saleDiscountFen),
-        totalFen: share(line.totalFen),
-        vatRateBps: line.vatRateBps,
-        vatFen: share(line.vatFen),
-        originalLineId: line.id,
-      };
-    });
-    const refundTotalFen = -returnLines.reduce((sum, l) => sum + l.totalFen, 0);
+    const { sale, lane, shift, returnLines, refundTotalFen } = await returnLinesFor(tx, input);
     // A void or refund of unknown outcome may have moved the money: the return waits for it, like a sale does.
     await refuseWhileCardOutcomeUnknown(tx, input.returnId);
     const cardRefund = await cardRefundFor(tx, sale.id, input.cardPaymentId, refundTotalFen);
@@ -122,6 +57,84 @@ export async function recordReturn(ctx: StaffContext, rawInput: RecordReturnInpu
     });
     return { returnId: input.returnId, receiptNo: input.receiptNo, refundFen };
   });
+}
+
+/**
+ * The return's lines as the receipt allows them: each unit back at what was paid for it, never more than is left
+ * to return. Locks the receipt's sale, so returns of one receipt queue; refuses what recordReturn would refuse.
+ */
+export async function returnLinesFor(
+  tx: StaffContext,
+  input: Omit<z.output<typeof RecordReturnInput>, 'cardPaymentId'>,
+) {
+  const [original] = await tx.db
+    .select()
+    .from(sales)
+    .where(and(eq(sales.id, input.originalSaleId), eq(sales.storeId, tx.storeId)))
+    .for('update');
+  const sale = found(original, 'sale');
+  if (sale.kind !== 'sale' || sale.status !== 'completed') {
+    throw new DomainError('INVALID', 'return.not-returnable', 'Only completed sales can be returned');
+  }
+  const { lane, shift } = await findSellingShift(tx, input);
+  const originals = await tx.db
+    .select()
+    .from(saleLines)
+    .where(
+      and(
+        eq(saleLines.saleId, sale.id),
+        inArray(
+          saleLines.id,
+          input.lines.map((l) => l.originalLineId),
+        ),
+      ),
+    );
+  const returnedBefore = await returnedQuantities(
+    tx,
+    input.lines.map((l) => l.originalLineId),
+    input.returnId,
+  );
+  const returnedSoFar = new Map(returnedBefore);
+  const returnLines = input.lines.map((requested, index) => {
+    const line = originals.find((o) => o.id === requested.originalLineId);
+    if (!line) throw new DomainError('INVALID', 'return.unknown-line', 'A line is not on this receipt');
+    const before = returnedBefore.get(line.id) ?? 0;
+    const asked = input.lines.filter((l) => l.originalLineId === line.id).reduce((sum, l) => sum + l.quantity, 0);
+    if (before + asked > line.quantity) {
+      throw new DomainError(
+        'CONFLICT',
+        'return.too-many',
+        `Only ${line.quantity - before} of ${line.nameZh} can still be returned`,
+      );
+    }
+    const soFar = returnedSoFar.get(line.id) ?? 0;
+    returnedSoFar.set(line.id, soFar + requested.quantity);
+    const share = (fen: number) => -returnShareFen(fen, line.quantity, soFar, requested.quantity);
+    return {
+      id: requested.lineId,
+      saleId: input.returnId,
+      storeId: tx.storeId,
+      lineNo: index + 1,
+      productId: line.productId,
+      scannedCode: line.scannedCode,
+      nameZh: line.nameZh,
+      departmentId: line.departmentId,
+      unit: line.unit,
+      quantity: -requested.quantity,
+      weightGrams: lineWeightGrams(line),
+      unitPriceFen: line.unitPriceFen,
+      labelTotalFen: line.labelTotalFen,
+      grossFen: share(line.grossFen),
+      lineDiscountFen: share(line.lineDiscountFen),
+      saleDiscountFen: share(line.saleDiscountFen),
+      totalFen: share(line.totalFen),
+      vatRateBps: line.vatRateBps,
+      vatFen: share(line.vatFen),
+      originalLineId: line.id,
+    };
+  });
+  const refundTotalFen = -returnLines.reduce((sum, l) => sum + l.totalFen, 0);
+  return { sale, lane, shift, returnLines, refundTotalFen };
 }
 
 /**

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { shifts } from '../../db/schema';
 import { inTransaction, type StaffContext } from '../core/context';
+import { refuseShiftCloseWhileCardOutcomeUnknown } from '../payments/refuse-while-card-outcome-unknown';
 import { drawerLedger } from './drawer-ledger';
 import { findOwnOpenShift } from './find-open-shift';
 import { shiftReport } from './shift-report';
@@ -18,7 +19,8 @@ export async function closeShift(ctx: StaffContext, rawInput: CloseShiftInput) {
   return inTransaction(ctx, async (tx) => {
     const [current] = await tx.db.select().from(shifts).where(eq(shifts.id, input.shiftId)).for('update');
     if (current?.status === 'closed' && current.staffId === ctx.actor.staffId) return shiftReport(tx, input);
-    await findOwnOpenShift(tx, input.shiftId);
+    const shift = await findOwnOpenShift(tx, input.shiftId);
+    await refuseShiftCloseWhileCardOutcomeUnknown(tx, shift);
     const ledger = await drawerLedger(tx, input.shiftId);
     await tx.db
       .update(shifts)

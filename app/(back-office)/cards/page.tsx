@@ -11,6 +11,7 @@ import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
 import { LoadingRow } from '@/app/components/list-pager';
+import { AttachToLane } from './attach-to-lane';
 
 interface Block {
   debitCount: number;
@@ -26,6 +27,7 @@ const PROBLEM_KEYS = {
   'unknown-to-terminal': 'cards.unknownToTerminal',
   'amount-differs': 'cards.amountDiffers',
   'outcome-differs': 'cards.outcomeDiffers',
+  'failed-was-approved': 'cards.failedWasApproved',
 } as const;
 
 const voucher = (n: number | null) => String(n ?? 0).padStart(6, '0');
@@ -285,6 +287,11 @@ function Unattached() {
               <td className="whitespace-nowrap">{row.createdAt.toLocaleString(locale)}</td>
               <td>
                 {t('review.lane')} {row.laneNumber} · {row.cashierName}
+                {row.correctedAt && (
+                  <div className="text-xs font-semibold text-red-700">
+                    {t('cards.correctedFromFailed', { manager: row.settledAsFailedBy ?? '' })}
+                  </div>
+                )}
               </td>
               <td className="font-mono">{formatFen((row.amountFen ?? 0) - row.refundedFen, { symbol: true })}</td>
               <td className="font-mono text-xs">
@@ -309,6 +316,9 @@ function Unattached() {
                   {t('cards.refundToCard')}
                   <RowName>{row.ecrRef}</RowName>
                 </button>
+              </td>
+              <td>
+                <AttachToLane row={row} />
               </td>
             </tr>
           ))}

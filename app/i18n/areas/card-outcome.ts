@@ -1,7 +1,7 @@
 /** Messages of a card transaction whose outcome is unknown, and of the manager's card exceptions; every key in both languages. */
 export const cardOutcomeZh = {
   'error.card.outcome-unknown':
-    '本单有一笔银行卡交易结果未知：请等待结果，或请店长核实；请顾客稍候，勿再刷卡、收现或作废',
+    '有一笔银行卡交易结果未知：请等待结果，或请店长核实；请顾客稍候，勿再刷卡、收现、作废或签退',
   'lane.cardOutcomeWaiting':
     '银行卡交易结果未知，正在向终端查询。请勿再次刷卡、收现金或作废本单；请顾客稍候，或请店长核实。',
   'lane.cardNotCharged': '店长已确认这笔银行卡交易未扣款，请选择其他付款方式',
@@ -22,11 +22,13 @@ export const cardOutcomeZh = {
   'fieldError.voucherNo': '请填写签购单上的 6 位凭证号',
   'fieldError.hostDate': '请按 yyyymmdd 填写签购单上的交易日期',
   'error.card.batch-unknown': '该终端在这笔交易后已结算，且签购单未给出批次号：不能撤销，请改为退款到卡',
+  'error.return.already-recorded': '这笔退货已记录',
+  'error.return.card-refunded': '这笔退货已退款到卡',
 };
 
 export const cardOutcomeEn: Record<keyof typeof cardOutcomeZh, string> = {
   'error.card.outcome-unknown':
-    'A card payment of this sale has an unknown outcome: wait for it, or call the manager; keep the customer, do not charge again, take cash or void',
+    'A card transaction has an unknown outcome: wait for it, or call the manager; keep the customer, do not charge again, take cash, void or sign out',
   'lane.cardOutcomeWaiting':
     'Card outcome unknown; the terminal is being asked. Do not charge the card again, take cash or void this sale: keep the customer waiting, or call the manager.',
   'lane.cardNotCharged': 'The manager found this card payment did not charge the card: choose another way to pay',
@@ -48,4 +50,6 @@ export const cardOutcomeEn: Record<keyof typeof cardOutcomeZh, string> = {
   'fieldError.hostDate': 'The transaction date on the slip, as yyyymmdd',
   'error.card.batch-unknown':
     'The terminal has settled since this payment and the slip gave no batch: it cannot be voided, refund it to the card instead',
+  'error.return.already-recorded': 'This return is already recorded',
+  'error.return.card-refunded': 'The card was already refunded for this return',
 };

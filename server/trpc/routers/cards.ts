@@ -10,6 +10,7 @@ import {
 import { listUnresolvedCardPayments } from '../../payments/list-unresolved-card-payments';
 import { resolveCardPayment, ResolveCardPaymentInput } from '../../payments/resolve-card-payment';
 import { settleTerminal, SettleTerminalInput } from '../../payments/settle-terminal';
+import { offerCardPaymentToLane, OfferCardPaymentToLaneInput } from '../../payments/offer-card-payment-to-lane';
 import { procedureFor, router } from '../init';
 
 export const cardsRouter = router({
@@ -22,6 +23,9 @@ export const cardsRouter = router({
   settleUnattached: procedureFor('card.resolve')
     .input(SettleUnattachedCardPaymentInput)
     .mutation(({ ctx, input }) => settleUnattachedCardPayment(ctx, input)),
+  offerToLane: procedureFor('card.resolve')
+    .input(OfferCardPaymentToLaneInput)
+    .mutation(({ ctx, input }) => offerCardPaymentToLane(ctx, input)),
   resolve: procedureFor('card.resolve')
     .input(ResolveCardPaymentInput)
     .mutation(({ ctx, input }) => resolveCardPayment(ctx, input)),

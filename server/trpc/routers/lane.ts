@@ -15,6 +15,7 @@ import { uploadSale } from '../../sales/upload-sale';
 import { findSaleForReturn, FindSaleForReturnInput } from '../../sales/find-sale-for-return';
 import { recordReturn, RecordReturnInput } from '../../sales/record-return';
 import { recordReturnWithoutReceipt, RecordReturnWithoutReceiptInput } from '../../sales/record-return-without-receipt';
+import { startReturnCardRefund, StartReturnCardRefundInput } from '../../sales/start-return-card-refund';
 import { closeShift, CloseShiftInput } from '../../shifts/close-shift';
 import { recordCashMovement, RecordCashMovementInput } from '../../shifts/record-cash-movement';
 import { shiftReport, ShiftReportInput } from '../../shifts/shift-report';
@@ -23,6 +24,11 @@ import { findCardPayment, FindCardPaymentInput } from '../../payments/find-card-
 import { listPreAuths, ListPreAuthsInput } from '../../payments/list-pre-auths';
 import { settleTerminal, SettleTerminalInput } from '../../payments/settle-terminal';
 import { findSaleCardPayment, FindSaleCardPaymentInput } from '../../payments/find-sale-card-payment';
+import { findCardPaymentOffer, FindCardPaymentOfferInput } from '../../payments/find-card-payment-offer';
+import {
+  addOfferedCardPaymentToSale,
+  AddOfferedCardPaymentToSaleInput,
+} from '../../payments/add-offered-card-payment-to-sale';
 import { startCardPayment, StartCardPaymentInput } from '../../payments/start-card-payment';
 import { laneProcedureFor, publicProcedure, router } from '../init';
 import { clearedSessionCookie, sessionCookie } from '../session-cookie';
@@ -78,6 +84,9 @@ export const laneRouter = router({
   recordReturnWithoutReceipt: laneProcedureFor('lane.sell')
     .input(RecordReturnWithoutReceiptInput)
     .mutation(({ ctx, input }) => recordReturnWithoutReceipt(ctx, input)),
+  startReturnCardRefund: laneProcedureFor('lane.sell')
+    .input(StartReturnCardRefundInput)
+    .mutation(({ ctx, input }) => startReturnCardRefund(ctx, input)),
   startCardPayment: laneProcedureFor('lane.sell')
     .input(StartCardPaymentInput)
     .mutation(({ ctx, input }) => startCardPayment(ctx, input)),
@@ -87,6 +96,12 @@ export const laneRouter = router({
   saleCardPayment: laneProcedureFor('lane.sell')
     .input(FindSaleCardPaymentInput)
     .query(({ ctx, input }) => findSaleCardPayment(ctx, input)),
+  cardPaymentOffer: laneProcedureFor('lane.sell')
+    .input(FindCardPaymentOfferInput)
+    .query(({ ctx, input }) => findCardPaymentOffer(ctx, input)),
+  addOfferedCardPayment: laneProcedureFor('lane.sell')
+    .input(AddOfferedCardPaymentToSaleInput)
+    .mutation(({ ctx, input }) => addOfferedCardPaymentToSale(ctx, input)),
   cancelCardPayment: laneProcedureFor('lane.sell')
     .input(CancelCardPaymentInput)
     .mutation(({ ctx, input }) => cancelCardPayment(ctx, input)),

@@ -1,0 +1,1 @@
+ALTER TABLE "card_payments" ADD COLUMN "corrected_at" timestamp with time zone;
