@@ -247,3 +247,28 @@ test('the label picker keeps the chosen labels across a search', async ({ page }
   await expect(sheet.getByRole('listitem')).toHaveCount(0);
   await expect(page.getByText('已选 0 个标签')).toBeVisible();
 });
+
+test('a list table says it is loading while its rows are on their way, never bare headings', async ({ page }) => {
+  await signIn(page, '8001', 'manager8001');
+  for (const [path, procedure, table] of [
+    ['/stock', 'stock.list', '库存'],
+    ['/staff', 'staff.list', '员工'],
+  ] as const) {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = new RegExp(`/api/trpc/[^?]*${procedure.replace('.', '\\.')}`);
+    await page.route(held, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(path);
+    const rows = page.getByRole('table', { name: table });
+    await expect(rows).toHaveAttribute('aria-busy', 'true');
+    await expect(rows.getByRole('status')).toHaveText('加载中…');
+    release();
+    await expect(rows).toHaveAttribute('aria-busy', 'false');
+    await expect(rows.getByRole('status')).toHaveCount(0);
+    await expect(rows.getByRole('row')).not.toHaveCount(1);
+    await page.unroute(held);
+  }
+});

@@ -6,6 +6,7 @@ import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { MESSAGES, type MessageKey } from '@/app/i18n/messages';
 import { formatFen } from '@/server/domain/money';
+import { LoadingRow } from '@/app/components/list-pager';
 
 function formatValue(field: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -27,7 +28,7 @@ export function AuditTable({ entityType, entityId }: { entityType?: string; enti
   };
   return (
     <div>
-      <table className="data-table" aria-label={t('audit.title')}>
+      <table aria-busy={audit.isPending} className="data-table" aria-label={t('audit.title')}>
         <thead>
           <tr>
             <th>{t('audit.time')}</th>
@@ -38,6 +39,7 @@ export function AuditTable({ entityType, entityId }: { entityType?: string; enti
           </tr>
         </thead>
         <tbody>
+          <LoadingRow loading={audit.isPending} columns={5} />
           {rows.map((row) => (
             <tr key={row.id}>
               <td className="whitespace-nowrap">{row.createdAt.toLocaleString(locale)}</td>

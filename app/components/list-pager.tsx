@@ -39,3 +39,16 @@ export function EmptyRow({ columns, children }: { columns: number; children: Rea
     </tr>
   );
 }
+
+/** The one row of a list table while its rows are on their way, so a table never shows bare headings. */
+export function LoadingRow({ loading, columns }: { loading: boolean; columns: number }) {
+  const t = useT();
+  if (!loading) return null;
+  return (
+    <tr>
+      <td colSpan={columns} role="status" className="py-8 text-center text-slate-500">
+        {t('common.loading')}
+      </td>
+    </tr>
+  );
+}

@@ -12,6 +12,7 @@ import { cardOutcomeEn, cardOutcomeZh } from './areas/card-outcome';
 import { cardAttachEn, cardAttachZh } from './areas/card-attach';
 import { cardRefundsWithoutReturnEn, cardRefundsWithoutReturnZh } from './areas/card-refunds-without-return';
 import { cardFailedVerificationEn, cardFailedVerificationZh } from './areas/card-failed-verification';
+import { shiftReportEn, shiftReportZh } from './areas/shift-report';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -464,6 +465,7 @@ const zhCN = {
   ...cardAttachZh,
   ...cardRefundsWithoutReturnZh,
   ...cardFailedVerificationZh,
+  ...shiftReportZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -917,6 +919,7 @@ const en: Record<MessageKey, string> = {
   ...cardAttachEn,
   ...cardRefundsWithoutReturnEn,
   ...cardFailedVerificationEn,
+  ...shiftReportEn,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

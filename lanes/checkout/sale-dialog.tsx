@@ -11,18 +11,20 @@ import { VoidSaleDialog } from './void-sale-dialog';
 export function SaleDialog({
   dialogs,
   cart,
+  shiftId,
   dispatch,
   onMessage,
 }: {
   dialogs: SaleDialogs;
   cart: Cart;
+  shiftId: string | undefined;
   dispatch: (action: CartAction) => void;
   onMessage: (message: string) => void;
 }) {
   const { dialog, close } = dialogs;
   switch (dialog?.kind) {
     case 'void':
-      return <VoidSaleDialog cart={cart} dispatch={dispatch} onClose={close} />;
+      return <VoidSaleDialog cart={cart} shiftId={shiftId} dispatch={dispatch} onClose={close} />;
     case 'price':
       return (
         <PriceOverrideDialog

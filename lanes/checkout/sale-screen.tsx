@@ -102,7 +102,13 @@ export function SaleScreen({ lane, onFinished }: { lane: Lane; onFinished: (sale
 
   return (
     <main className="grid flex-1 grid-cols-[1fr_22rem] gap-4 p-4">
-      <SaleDialog dialogs={dialogs} cart={cart} dispatch={dispatch} onMessage={setMessage} />
+      <SaleDialog
+        dialogs={dialogs}
+        cart={cart}
+        shiftId={lane.session?.shiftId}
+        dispatch={dispatch}
+        onMessage={setMessage}
+      />
       <section className="flex flex-col rounded bg-white shadow">
         <ScanEntry
           barcodeField={barcodeField}

@@ -7,7 +7,8 @@ import { ErrorAlert } from '@/app/components/field';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
-import { formatFen, parseYuan } from '@/server/domain/money';
+import { parseYuan } from '@/server/domain/money';
+import { ShiftFigures } from './shift-figures';
 
 /** Paid-in / paid-out with a reason, and the X report of the shift so far. */
 export function ShiftTools({ shiftId, onClose }: { shiftId: string; onClose: () => void }) {
@@ -16,7 +17,14 @@ export function ShiftTools({ shiftId, onClose }: { shiftId: string; onClose: () 
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ kind: 'paid_in' as 'paid_in' | 'paid_out', amount: '', reason: '' });
   const [movementId, setMovementId] = useState(() => uuidv7());
-  const report = useQuery({ ...trpc.lane.shiftReport.queryOptions({ shiftId }), staleTime: 0 });
+  // Figures are shown only once read after this opening and not being read again: never a stale total.
+  const [openedAt] = useState(() => Date.now());
+  const report = useQuery({
+    ...trpc.lane.shiftReport.queryOptions({ shiftId }),
+    staleTime: 0,
+    gcTime: 0,
+    refetchOnMount: 'always',
+  });
   const record = useMutation(
     trpc.lane.recordCashMovement.mutationOptions({
       onSuccess: async () => {
@@ -26,7 +34,7 @@ export function ShiftTools({ shiftId, onClose }: { shiftId: string; onClose: () 
       },
     }),
   );
-  const error = describeError(record.error, t);
+  const error = describeError(record.error ?? report.error, t);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     record.mutate({
@@ -37,7 +45,7 @@ export function ShiftTools({ shiftId, onClose }: { shiftId: string; onClose: () 
       reason: form.reason,
     });
   };
-  const x = report.data;
+  const x = report.data && report.dataUpdatedAt >= openedAt && !report.isFetching ? report.data : null;
   return (
     <div className="mx-auto mt-8 grid w-[48rem] grid-cols-2 gap-4">
       <form onSubmit={submit} className="space-y-3 rounded bg-white p-6 shadow" aria-label={t('lane.paidInOut')}>
@@ -73,27 +81,18 @@ export function ShiftTools({ shiftId, onClose }: { shiftId: string; onClose: () 
           {t('lane.record')}
         </button>
       </form>
-      <section className="space-y-1 rounded bg-white p-6 font-mono text-sm shadow" aria-label={t('lane.xReport')}>
+      <section
+        className="space-y-1 rounded bg-white p-6 font-mono text-sm shadow"
+        aria-label={t('lane.xReport')}
+        aria-busy={!x}
+      >
         <h2 className="font-sans font-semibold">{t('lane.xReport')}</h2>
-        {x && (
-          <>
-            <p>
-              {t('lane.sales')}: {x.sales.count} · {formatFen(x.sales.totalFen, { symbol: true })}
-            </p>
-            <p>
-              {t('lane.return')}: {x.returns.count} · {formatFen(x.returns.totalFen, { symbol: true })}
-            </p>
-            <p>
-              {t('lane.cash')}: {formatFen(x.takingsByTender.cash, { symbol: true })}
-            </p>
-            <p>
-              {t('lane.paidIn')}: {formatFen(x.cash.paidInFen, { symbol: true })} · {t('lane.paidOut')}:{' '}
-              {formatFen(-x.cash.paidOutFen, { symbol: true })}
-            </p>
-            <p data-testid="x-expected">
-              {t('lane.expected')}: {formatFen(x.cash.expectedFen, { symbol: true })}
-            </p>
-          </>
+        {x ? (
+          <ShiftFigures report={x} testIdPrefix="x" />
+        ) : (
+          <p role="status" className="py-6 text-center font-sans text-slate-500">
+            {t('shiftReport.loading')}
+          </p>
         )}
         <div className="flex gap-2 pt-3 font-sans print:hidden">
           <button type="button" className="btn-secondary" onClick={() => window.print()}>

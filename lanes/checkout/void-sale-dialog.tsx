@@ -8,10 +8,12 @@ import type { Cart, CartAction } from './cart';
 /** Voids the open sale on a supervisor's approval; the server keeps its lines as voided, and a new sale starts. */
 export function VoidSaleDialog({
   cart,
+  shiftId,
   dispatch,
   onClose,
 }: {
   cart: Cart;
+  shiftId: string | undefined;
   dispatch: (action: CartAction) => void;
   onClose: () => void;
 }) {
@@ -25,7 +27,7 @@ export function VoidSaleDialog({
       onCancel={onClose}
       onApproved={async (approvalId) => {
         if (!approvalId) return;
-        await client.lane.voidOpenSale.mutate({ saleId: cart.saleId, approvalId, lines: cart.lines });
+        await client.lane.voidOpenSale.mutate({ saleId: cart.saleId, approvalId, lines: cart.lines, shiftId });
         dispatch({ type: 'new-sale', at: new Date().toISOString() });
         onClose();
       }}

@@ -1,13 +1,9 @@
 'use client';
 
-import type { inferRouterOutputs } from '@trpc/server';
 import { useT } from '@/app/i18n/locale-provider';
-import { formatFen } from '@/server/domain/money';
-import type { AppRouter } from '@/server/trpc/root';
+import { ShiftFigures, type ShiftReport } from './shift-figures';
 
-type ShiftReport = inferRouterOutputs<AppRouter>['lane']['signOut'];
-
-/** The shift's Z report shown at sign-out, to print before the lane is left. */
+/** The shift's Z report shown at sign-out, to print before the lane is left: the X report's figures, counted. */
 export function ZReport({ report, onDone }: { report: ShiftReport; onDone: () => void }) {
   const t = useT();
   return (
@@ -16,19 +12,7 @@ export function ZReport({ report, onDone }: { report: ShiftReport; onDone: () =>
       aria-label={t('lane.zReport')}
     >
       <h1 className="font-bold">{t('lane.zReport')}</h1>
-      <p>
-        {t('lane.sales')}: {report.sales.count} · {t('lane.takings')}:{' '}
-        {formatFen(report.sales.totalFen, { symbol: true })}
-      </p>
-      <p>
-        {t('lane.expected')}: {formatFen(report.cash.expectedFen, { symbol: true })}
-      </p>
-      <p>
-        {t('lane.counted')}: {formatFen(report.cash.countedFen ?? 0, { symbol: true })}
-      </p>
-      <p>
-        {t('lane.difference')}: {formatFen(report.cash.differenceFen ?? 0, { symbol: true })}
-      </p>
+      <ShiftFigures report={report} testIdPrefix="z" />
       <div className="flex gap-2 pt-3 print:hidden">
         <button type="button" className="btn-secondary" onClick={() => window.print()}>
           {t('lane.print')}

@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
 import { heldInSale } from '../domain/negative-stock';
-import { discountNeedsApproval } from '../domain/sale';
+import { discountNeedsApproval, lineGrossFen } from '../domain/sale';
 import { checkSales, type SaleToRecord } from './check-sales';
 import { claimCardPayments } from './claim-card-payments';
 import type { FinalizedSale } from './finalize-sale';
@@ -27,7 +27,13 @@ export async function recordSaleAlone(sale: SaleToRecord): Promise<FinalizedSale
         summary: `${sale.input.receiptNo} − ${line.nameZh} × ${line.weightGrams ?? line.quantity}`,
         changes: {
           line: {
-            from: { productId: line.productId, quantity: line.quantity, unitPriceFen: line.unitPriceFen, voidedAt },
+            from: {
+              productId: line.productId,
+              quantity: line.quantity,
+              unitPriceFen: line.unitPriceFen,
+              grossFen: lineGrossFen(line),
+              voidedAt,
+            },
             to: null,
           },
         },

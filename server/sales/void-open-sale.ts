@@ -7,11 +7,14 @@ import { inTransaction, type StaffContext } from '../core/context';
 import { DomainError } from '../core/errors';
 import { priceSale, saleLineSchema } from '../domain/sale';
 import { refuseWhileCardOutcomeUnknown } from '../payments/refuse-while-card-outcome-unknown';
+import { findOwnOpenShift } from '../shifts/find-open-shift';
 
 export const VoidOpenSaleInput = z.object({
   saleId: z.uuid(),
   approvalId: z.uuid(),
   lines: z.array(saleLineSchema).max(500),
+  /** The lane's shift, so its X and Z reports count the void. */
+  shiftId: z.uuid().optional(),
 });
 export type VoidOpenSaleInput = z.input<typeof VoidOpenSaleInput>;
 
@@ -40,6 +43,7 @@ export async function voidOpenSale(ctx: StaffContext, rawInput: VoidOpenSaleInpu
       .from(auditLog)
       .where(and(eq(auditLog.entityId, input.saleId), eq(auditLog.action, 'sale.voided')));
     if (already) return { voided: true };
+    if (input.shiftId) await findOwnOpenShift(tx, input.shiftId);
     const totals = priceSale(input.lines, null);
     await writeAudit(tx, {
       action: 'sale.voided',
@@ -47,7 +51,11 @@ export async function voidOpenSale(ctx: StaffContext, rawInput: VoidOpenSaleInpu
       entityId: input.saleId,
       approverStaffId,
       summary: `${input.lines.length} lines, ${totals.totalFen} fen`,
-      changes: { lines: { from: input.lines.map((l) => `${l.nameZh} × ${l.weightGrams ?? l.quantity}`), to: null } },
+      changes: {
+        lines: { from: input.lines.map((l) => `${l.nameZh} × ${l.weightGrams ?? l.quantity}`), to: null },
+        totalFen: { from: totals.totalFen, to: 0 },
+        shiftId: { from: input.shiftId ?? null, to: input.shiftId ?? null },
+      },
     });
     return { voided: true };
   });

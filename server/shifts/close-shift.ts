@@ -1,8 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { cashMovements, shifts } from '../../db/schema';
+import { shifts } from '../../db/schema';
 import { inTransaction, type StaffContext } from '../core/context';
 import { refuseShiftCloseWhileCardOutcomeUnknown } from '../payments/refuse-while-card-outcome-unknown';
+import { drawerLedger } from './drawer-ledger';
 import { findOwnOpenShift } from './find-open-shift';
 import { shiftReport } from './shift-report';
 
@@ -20,17 +21,14 @@ export async function closeShift(ctx: StaffContext, rawInput: CloseShiftInput) {
     if (current?.status === 'closed' && current.staffId === ctx.actor.staffId) return shiftReport(tx, input);
     const shift = await findOwnOpenShift(tx, input.shiftId);
     await refuseShiftCloseWhileCardOutcomeUnknown(tx, shift);
-    const [ledger] = await tx.db
-      .select({ expected: sql<number>`coalesce(sum(${cashMovements.amountFen}), 0)::int` })
-      .from(cashMovements)
-      .where(eq(cashMovements.shiftId, input.shiftId));
+    const ledger = await drawerLedger(tx, input.shiftId);
     await tx.db
       .update(shifts)
       .set({
         status: 'closed',
         closedAt: tx.now(),
         countedCashFen: input.countedCashFen,
-        expectedCashFen: ledger?.expected ?? 0,
+        expectedCashFen: ledger.expectedFen,
       })
       .where(eq(shifts.id, input.shiftId));
     return shiftReport(tx, input);

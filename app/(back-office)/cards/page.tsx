@@ -10,6 +10,7 @@ import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen, parseYuan } from '@/server/domain/money';
+import { LoadingRow } from '@/app/components/list-pager';
 import { AttachToLane } from './attach-to-lane';
 import { RefundsWithoutReturn } from './refunds-without-return';
 
@@ -95,7 +96,7 @@ function Terminals() {
           </li>
         ))}
       </ul>
-      <table className="data-table" aria-label={t('cards.settlements')}>
+      <table aria-busy={terminals.isPending} className="data-table" aria-label={t('cards.settlements')}>
         <thead>
           <tr>
             <th>{t('review.soldAt')}</th>
@@ -106,6 +107,7 @@ function Terminals() {
           </tr>
         </thead>
         <tbody>
+          <LoadingRow loading={terminals.isPending} columns={5} />
           {terminals.data?.settlements.map((s) => {
             const differing = ((s.differences as { transactions?: Differing[] }).transactions ?? []) as Differing[];
             return (
@@ -166,8 +168,9 @@ function Unresolved() {
         {t('cards.unresolved')}
       </h2>
       <ErrorAlert error={describeError(unresolved.error ?? resolve.error, t)} />
-      <table className="data-table" aria-label={t('cards.unresolved')}>
+      <table aria-busy={unresolved.isPending} className="data-table" aria-label={t('cards.unresolved')}>
         <tbody>
+          <LoadingRow loading={unresolved.isPending} columns={5} />
           {rows.map((row) => {
             const input = inputs[row.id] ?? { refNo: '', voucherNo: '', note: '' };
             const hostDate = input.hostDate ?? row.storeDay;
@@ -278,8 +281,9 @@ function Unattached() {
       </h2>
       <p className="mb-3 text-sm text-slate-500">{t('cards.unattachedHelp')}</p>
       <ErrorAlert error={describeError(unattached.error ?? settle.error, t)} />
-      <table className="data-table" aria-label={t('cards.unattached')}>
+      <table aria-busy={unattached.isPending} className="data-table" aria-label={t('cards.unattached')}>
         <tbody>
+          <LoadingRow loading={unattached.isPending} columns={5} />
           {rows.map((row) => (
             <tr key={row.id}>
               <td className="whitespace-nowrap">{row.createdAt.toLocaleString(locale)}</td>
@@ -379,7 +383,7 @@ function Reconciliation() {
             })}`}
         </p>
       )}
-      <table className="data-table" aria-label={t('cards.reconciliation')}>
+      <table aria-busy={report.isPending} className="data-table" aria-label={t('cards.reconciliation')}>
         <thead>
           <tr>
             <th>{t('cards.day')}</th>
@@ -392,6 +396,7 @@ function Reconciliation() {
           </tr>
         </thead>
         <tbody>
+          <LoadingRow loading={report.isPending} columns={7} />
           {report.data?.rows.map((row) => (
             <tr key={`${row.day}-${row.cardKind}`}>
               <td>{row.day}</td>

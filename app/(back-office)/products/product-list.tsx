@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useDeferredValue, useState } from 'react';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
-import { EmptyRow, ListPager } from '@/app/components/list-pager';
+import { EmptyRow, ListPager, LoadingRow } from '@/app/components/list-pager';
 import { useTRPC } from '@/app/trpc/client';
 import { formatFen } from '@/server/domain/money';
 
@@ -129,6 +129,7 @@ export function ProductList() {
             </tr>
           </thead>
           <tbody>
+            <LoadingRow loading={products.isPending} columns={8} />
             {products.data?.items.map((p) => (
               <tr key={p.id} className="hover:bg-slate-50">
                 <td>

@@ -7,6 +7,7 @@ import { RowName } from '@/app/components/row-name';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { STATUS_KEYS } from './format';
+import { LoadingRow } from '@/app/components/list-pager';
 
 export function ReceivingOverview() {
   const t = useT();
@@ -83,7 +84,7 @@ function PurchaseOrders() {
       <h2 id="orders-title" className="p-4 text-lg font-semibold">
         {t('receiving.orders')}
       </h2>
-      <table className="data-table" aria-label={t('receiving.orders')}>
+      <table aria-busy={orders.isPending} className="data-table" aria-label={t('receiving.orders')}>
         <thead>
           <tr>
             <th>{t('receiving.number')}</th>
@@ -94,6 +95,7 @@ function PurchaseOrders() {
           </tr>
         </thead>
         <tbody>
+          <LoadingRow loading={orders.isPending} columns={5} />
           {orders.data?.items.map((order) => (
             <tr key={order.id}>
               <td className="font-mono">
@@ -139,7 +141,7 @@ function Receipts() {
       <h2 id="receipts-title" className="p-4 text-lg font-semibold">
         {t('receiving.receipts')}
       </h2>
-      <table className="data-table" aria-label={t('receiving.receipts')}>
+      <table aria-busy={receipts.isPending} className="data-table" aria-label={t('receiving.receipts')}>
         <thead>
           <tr>
             <th>{t('receiving.number')}</th>
@@ -150,6 +152,7 @@ function Receipts() {
           </tr>
         </thead>
         <tbody>
+          <LoadingRow loading={receipts.isPending} columns={5} />
           {receipts.data?.items.map((receipt) => (
             <tr key={receipt.id}>
               <td className="font-mono">

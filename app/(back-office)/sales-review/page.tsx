@@ -10,6 +10,7 @@ import { MESSAGES, type MessageKey } from '@/app/i18n/messages';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen } from '@/server/domain/money';
+import { LoadingRow } from '@/app/components/list-pager';
 
 export default function SalesReviewPage() {
   const t = useT();
@@ -55,7 +56,7 @@ function UploadRejections() {
       </div>
       <p className="mb-3 text-sm text-slate-600">{t('review.rejectionsHint')}</p>
       <ErrorAlert error={describeError(rejections.error ?? resolve.error, t)} />
-      <table className="data-table" aria-label={t('review.rejections')}>
+      <table aria-busy={rejections.isPending} className="data-table" aria-label={t('review.rejections')}>
         <thead>
           <tr>
             <th>{t('review.soldAt')}</th>
@@ -69,6 +70,7 @@ function UploadRejections() {
           </tr>
         </thead>
         <tbody>
+          <LoadingRow loading={rejections.isPending} columns={8} />
           {rows.map((row) => (
             <tr key={row.saleId}>
               <td className="whitespace-nowrap">{row.soldAt.toLocaleString(locale)}</td>
@@ -144,7 +146,7 @@ function PriceDifferences() {
       </div>
       <p className="mb-3 text-sm text-slate-600">{t('review.priceDifferencesHint')}</p>
       <ErrorAlert error={describeError(differences.error, t)} />
-      <table className="data-table" aria-label={t('review.priceDifferences')}>
+      <table aria-busy={differences.isPending} className="data-table" aria-label={t('review.priceDifferences')}>
         <thead>
           <tr>
             <th>{t('review.soldAt')}</th>
@@ -159,6 +161,7 @@ function PriceDifferences() {
           </tr>
         </thead>
         <tbody>
+          <LoadingRow loading={differences.isPending} columns={9} />
           {rows.map((row) => (
             <tr key={`${row.saleId}-${row.productId}`}>
               <td className="whitespace-nowrap">

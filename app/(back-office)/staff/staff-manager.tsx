@@ -12,6 +12,7 @@ import { useTRPC } from '@/app/trpc/client';
 import { describeError, firstMessage } from '@/app/trpc/errors';
 import { STAFF_ROLES, type StaffRole } from '@/server/auth/permissions';
 import { staffFieldShape } from '@/server/staff/staff-fields';
+import { LoadingRow } from '@/app/components/list-pager';
 
 const NewStaffSchema = z.object({
   operatorNo: staffFieldShape.operatorNo,
@@ -30,7 +31,7 @@ export function StaffManager() {
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t('staff.title')}</h1>
       <div className="overflow-hidden rounded bg-white shadow">
-        <table className="data-table" aria-label={t('staff.title')}>
+        <table aria-busy={staff.isPending} className="data-table" aria-label={t('staff.title')}>
           <thead>
             <tr>
               <th>{t('staff.operatorNo')}</th>
@@ -41,6 +42,7 @@ export function StaffManager() {
             </tr>
           </thead>
           <tbody>
+            <LoadingRow loading={staff.isPending} columns={5} />
             {staff.data?.map((member) => (
               <StaffRow key={member.id} member={member} editable={mayManage && member.id !== me.data?.id} />
             ))}

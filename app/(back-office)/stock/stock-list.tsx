@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useDeferredValue, useState } from 'react';
 import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
-import { EmptyRow, ListPager } from '@/app/components/list-pager';
+import { EmptyRow, ListPager, LoadingRow } from '@/app/components/list-pager';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen } from '@/server/domain/money';
@@ -116,6 +116,7 @@ export function StockList() {
             </tr>
           </thead>
           <tbody>
+            <LoadingRow loading={stock.isPending} columns={8} />
             {stock.data?.items.map((item) => (
               <tr key={item.productId} className="hover:bg-slate-50">
                 <td className="font-mono">{item.code}</td>

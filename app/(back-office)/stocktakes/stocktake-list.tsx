@@ -6,6 +6,7 @@ import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
+import { LoadingRow } from '@/app/components/list-pager';
 
 export function StocktakeList() {
   const t = useT();
@@ -27,7 +28,7 @@ export function StocktakeList() {
       </div>
       <ErrorAlert error={describeError(list.error, t)} />
       <div className="overflow-x-auto rounded bg-white shadow">
-        <table className="data-table" aria-label={t('stocktake.title')}>
+        <table aria-busy={list.isPending} className="data-table" aria-label={t('stocktake.title')}>
           <thead>
             <tr>
               <th>{t('stocktake.number')}</th>
@@ -39,6 +40,7 @@ export function StocktakeList() {
             </tr>
           </thead>
           <tbody>
+            <LoadingRow loading={list.isPending} columns={6} />
             {list.data?.map((s) => (
               <tr key={s.id}>
                 <td className="font-mono">{s.number}</td>

@@ -9,6 +9,7 @@ import { useTRPC } from '@/app/trpc/client';
 import { describeError, type ShownError } from '@/app/trpc/errors';
 import { defaultEmbeddedBarcodeLayouts, type EmbeddedBarcodeLayout } from '@/server/domain/embedded-barcode';
 import { EmbeddedLayoutsEditor } from '../settings/embedded-layouts-editor';
+import { LoadingRow } from '@/app/components/list-pager';
 
 /** Head office: the chain's stores, a new store with its lanes and first manager, staff moves and catalog copies. */
 export function StoresManager() {
@@ -23,7 +24,7 @@ export function StoresManager() {
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t('stores.title')}</h1>
       <div className="overflow-x-auto rounded bg-white shadow">
-        <table className="data-table" aria-label={t('stores.list')}>
+        <table aria-busy={overview.isPending} className="data-table" aria-label={t('stores.list')}>
           <thead>
             <tr>
               <th>{t('stores.code')}</th>
@@ -36,6 +37,7 @@ export function StoresManager() {
             </tr>
           </thead>
           <tbody>
+            <LoadingRow loading={overview.isPending} columns={7} />
             {stores.map((store) => (
               <tr key={store.id}>
                 <td className="font-mono">{store.code}</td>

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
-import { EmptyRow, ListPager } from '@/app/components/list-pager';
+import { EmptyRow, ListPager, LoadingRow } from '@/app/components/list-pager';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 
@@ -49,7 +49,11 @@ export default function TransfersPage() {
       </div>
       <ErrorAlert error={describeError(transfers.error, t)} />
       <div className="overflow-hidden rounded bg-white shadow">
-        <table className="data-table" aria-label={t(direction === 'in' ? 'transfer.incoming' : 'transfer.outgoing')}>
+        <table
+          aria-busy={transfers.isPending}
+          className="data-table"
+          aria-label={t(direction === 'in' ? 'transfer.incoming' : 'transfer.outgoing')}
+        >
           <thead>
             <tr>
               <th>{t('stock.number')}</th>
@@ -60,6 +64,7 @@ export default function TransfersPage() {
             </tr>
           </thead>
           <tbody>
+            <LoadingRow loading={transfers.isPending} columns={5} />
             {transfers.data?.items.map((row) => (
               <tr key={row.id}>
                 <td>

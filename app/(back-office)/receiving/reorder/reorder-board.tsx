@@ -11,6 +11,7 @@ import { formatQuantity, parseQuantity } from '@/server/receiving/quantity';
 import { showQuantity } from '../format';
 import { productName } from '@/app/components/product-picker';
 import { ReceivingProductPicker, type PickedProduct } from '../product-picker';
+import { LoadingRow } from '@/app/components/list-pager';
 
 export function ReorderBoard() {
   const t = useT();
@@ -138,7 +139,7 @@ export function ReorderBoard() {
         <h2 id="low-title" className="p-4 text-lg font-semibold">
           {t('receiving.lowStock')}
         </h2>
-        <table className="data-table" aria-label={t('receiving.lowStock')}>
+        <table aria-busy={rules.isPending} className="data-table" aria-label={t('receiving.lowStock')}>
           <thead>
             <tr>
               <th />
@@ -151,6 +152,7 @@ export function ReorderBoard() {
             </tr>
           </thead>
           <tbody>
+            <LoadingRow loading={rules.isPending} columns={7} />
             {low.map((rule) => {
               const name = productName(locale, rule);
               const isSelected = rule.productId in selected;
@@ -239,7 +241,7 @@ export function ReorderBoard() {
             )}
           </>
         )}
-        <table className="data-table" aria-label={t('receiving.allRules')}>
+        <table aria-busy={rules.isPending} className="data-table" aria-label={t('receiving.allRules')}>
           <thead>
             <tr>
               <th>{t('receiving.product')}</th>
@@ -250,6 +252,7 @@ export function ReorderBoard() {
             </tr>
           </thead>
           <tbody>
+            <LoadingRow loading={rules.isPending} columns={5} />
             {rules.data?.map((rule) => {
               const name = productName(locale, rule);
               return (

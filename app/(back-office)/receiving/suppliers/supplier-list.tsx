@@ -7,6 +7,7 @@ import { RowName } from '@/app/components/row-name';
 import { useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError, firstMessage } from '@/app/trpc/errors';
+import { LoadingRow } from '@/app/components/list-pager';
 
 interface SupplierFields {
   code: string;
@@ -90,7 +91,7 @@ export function SupplierList() {
         </p>
       )}
       <div className="overflow-hidden rounded bg-white shadow">
-        <table className="data-table" aria-label={t('receiving.suppliers')}>
+        <table aria-busy={suppliers.isPending} className="data-table" aria-label={t('receiving.suppliers')}>
           <thead>
             <tr>
               {FIELDS.map(([field, label]) => (
@@ -100,6 +101,7 @@ export function SupplierList() {
             </tr>
           </thead>
           <tbody>
+            <LoadingRow loading={suppliers.isPending} columns={2} />
             {suppliers.data?.map((supplier) =>
               editing?.id === supplier.id ? (
                 <tr key={supplier.id}>

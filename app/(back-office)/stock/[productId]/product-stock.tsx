@@ -9,6 +9,7 @@ import { describeError } from '@/app/trpc/errors';
 import { formatFen } from '@/server/domain/money';
 import type { StockSource } from '@/server/stock/list-stock-history';
 import { formatQuantity, sourceHref } from '../stock-format';
+import { LoadingRow } from '@/app/components/list-pager';
 
 export function ProductStock({ productId }: { productId: string }) {
   const t = useT();
@@ -70,6 +71,7 @@ export function ProductStock({ productId }: { productId: string }) {
             </tr>
           </thead>
           <tbody>
+            <LoadingRow loading={history.isPending} columns={6} />
             {movements.map((m) => (
               <tr key={m.id}>
                 <td className="whitespace-nowrap">{m.createdAt.toLocaleString(locale)}</td>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '@/app/components/field';
 import { useLocale, useT } from '@/app/i18n/locale-provider';
 import type { MessageKey } from '@/app/i18n/messages';
-import { EmptyRow, ListPager } from '@/app/components/list-pager';
+import { EmptyRow, ListPager, LoadingRow } from '@/app/components/list-pager';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 
@@ -29,7 +29,7 @@ export default function AdjustmentsPage() {
       </div>
       <ErrorAlert error={describeError(adjustments.error, t)} />
       <div className="overflow-hidden rounded bg-white shadow">
-        <table className="data-table" aria-label={t('stock.adjustments')}>
+        <table aria-busy={adjustments.isPending} className="data-table" aria-label={t('stock.adjustments')}>
           <thead>
             <tr>
               <th>{t('stock.number')}</th>
@@ -41,6 +41,7 @@ export default function AdjustmentsPage() {
             </tr>
           </thead>
           <tbody>
+            <LoadingRow loading={adjustments.isPending} columns={6} />
             {adjustments.data?.items.map((a) => (
               <tr key={a.id}>
                 <td>

@@ -10,6 +10,7 @@ import { useLocale, useT } from '@/app/i18n/locale-provider';
 import { useTRPC } from '@/app/trpc/client';
 import { describeError } from '@/app/trpc/errors';
 import { formatFen } from '@/server/domain/money';
+import { LoadingRow } from '@/app/components/list-pager';
 
 type Totals = {
   counted: number;
@@ -166,6 +167,7 @@ export function VarianceReport({ id }: { id: string }) {
             </tr>
           </thead>
           <tbody>
+            <LoadingRow loading={report.isPending} columns={8} />
             {lines.map((line) => (
               <tr key={line.productId} className={line.variance ? 'bg-amber-50' : undefined}>
                 <td>
