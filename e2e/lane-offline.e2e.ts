@@ -86,6 +86,10 @@ test('a lane reloaded with the network down opens from cache, keeps its cashier 
   await expect(connection).toHaveText('Online', { timeout: 10_000 });
   await expect(page.getByText(/waiting to upload/)).toHaveCount(0, { timeout: 15_000 });
   await expect.poll(onHand).toBe(before - 1);
+  // Online again, the page comes from the network through the worker.
+  await page.reload();
+  await expect(page.getByLabel('Barcode')).toBeVisible();
+  await expect(connection).toHaveText('Online');
   await page.goto(`/stock/${productId}`);
   const saleRows = page.getByRole('table', { name: 'Stock history' }).getByRole('row').filter({ hasText: receiptNo });
   await expect(saleRows).toHaveCount(1);
