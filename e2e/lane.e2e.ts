@@ -158,6 +158,8 @@ test('offline, the lane keeps selling for cash; back online, each sale is record
   if (!d || !e) throw new Error('seed catalog lacks products');
   await signInAtLane(page, 1, '1001', 'cash1001');
   const before = await onHandOf(page, d.code);
+  // The server out of reach: its health check too, which the banner follows.
+  await page.route('**/api/health', (route) => route.abort());
   await page.route('**/api/trpc/**', (route) => route.abort());
   for (const product of [d, e]) {
     await page.getByLabel('Barcode').fill(product.barcodes[0]?.code ?? '');
@@ -172,6 +174,7 @@ test('offline, the lane keeps selling for cash; back online, each sale is record
   await expect(page.getByText('Offline', { exact: true })).toBeVisible();
   await expect(page.getByText('2 sales waiting to upload')).toBeVisible();
   await page.unroute('**/api/trpc/**');
+  await page.unroute('**/api/health');
   await expect(page.getByText(/waiting to upload/)).toHaveCount(0, { timeout: 20_000 });
   await expect(page.getByText('Online', { exact: true })).toBeVisible();
   await page.reload();

@@ -8,11 +8,13 @@ import type { ReceiptStore } from './receipt';
 import { ReceiptScreen, type FinishedSale } from './receipt-screen';
 import { SaleScreen } from './sale-screen';
 import { useLane, type LaneConfig } from './use-lane';
+import { useLaneServiceWorker } from './use-lane-service-worker';
 
 /** The checkout lane: sign-in, then selling, with the last sale's receipt between customers. */
 export function LaneApp({ config, store }: { config: LaneConfig; store: ReceiptStore }) {
   const t = useT();
   const lane = useLane(config);
+  useLaneServiceWorker();
   const [lastSale, setLastSale] = useState<FinishedSale | null>(null);
   if (!lane.ready) return <p className="p-8">{t('lane.loading')}</p>;
   return (

@@ -4,6 +4,7 @@ import { TRPCClientError } from '@trpc/client';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTRPCClient } from '@/app/trpc/client';
 import type { LaneSession, LaneStore, OutboxEntry } from '../storage/lane-store';
+import { useReachability } from './use-reachability';
 
 /** A sale that failed for a reason a retry will not fix (not a network failure). */
 const isRejection = (error: unknown) =>
@@ -15,8 +16,9 @@ const waitsForCardOutcome = (error: unknown) =>
   (error.data as { reason?: string } | undefined)?.reason === 'card.outcome-unknown';
 
 /**
- * The lane's outbox and its link to the server: every 5 s while a cashier is signed in, waiting sales go up in
- * order, then stock and catalog come down. `online` is what the last request found.
+ * The lane's outbox and its link to the server: every 5 s while a cashier is signed in, and as soon as the server
+ * can be reached again, waiting sales go up in order, then stock and catalog come down. `online` is the server's
+ * reachability (`useReachability`); a failed request only asks for a fresh probe.
  */
 export function useLaneSync({
   storeRef,
@@ -34,7 +36,7 @@ export function useLaneSync({
   const client = useTRPCClient();
   const syncing = useRef(false);
   const [outbox, setOutbox] = useState<OutboxEntry[]>([]);
-  const [online, setOnline] = useState(true);
+  const { online, recheck } = useReachability();
 
   const flushOutbox = useCallback(async () => {
     const store = storeRef.current;
@@ -44,21 +46,20 @@ export function useLaneSync({
       try {
         await client.lane.finalizeSale.mutate(entry.input);
         await store.acknowledge(entry.seq);
-        setOnline(true);
       } catch (error) {
         if (waitsForCardOutcome(error)) continue;
         if (isRejection(error)) {
           await store.reject(entry, error instanceof Error ? error.message : String(error));
           continue;
         }
-        setOnline(false);
+        recheck();
         break;
       }
     }
     setOutbox(await store.pending());
-  }, [client, storeRef]);
+  }, [client, recheck, storeRef]);
 
-  /** Uploads waiting sales, then refreshes the catalog; either failing to reach the server shows the lane offline. */
+  /** Uploads waiting sales, then refreshes stock and catalog; a failure asks whether the server can be reached. */
   const sync = useCallback(async () => {
     // A first download of a large catalog outlasts the timer: one sync at a time.
     if (syncing.current) return;
@@ -67,23 +68,22 @@ export function useLaneSync({
       await flushOutbox();
       await refreshStock();
       await refreshCatalog();
-      setOnline(true);
     } catch {
-      setOnline(false);
+      recheck();
     } finally {
       syncing.current = false;
     }
-  }, [flushOutbox, refreshCatalog, refreshStock]);
+  }, [flushOutbox, recheck, refreshCatalog, refreshStock]);
 
   useEffect(() => {
-    if (!ready || !session) return;
+    if (!ready || !session || !online) return;
     const first = setTimeout(() => void sync(), 0);
     const timer = setInterval(() => void sync(), 5_000);
     return () => {
       clearTimeout(first);
       clearInterval(timer);
     };
-  }, [ready, session, sync]);
+  }, [online, ready, session, sync]);
 
   return { outbox, setOutbox, online, flushOutbox };
 }
