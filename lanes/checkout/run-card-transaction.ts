@@ -2,13 +2,12 @@ import { v7 as uuidv7 } from 'uuid';
 import type { useTRPCClient } from '@/app/trpc/client';
 
 type Client = ReturnType<typeof useTRPCClient>;
-type Kind =
-  'void' | 'refund' | 'balance' | 'reprint' | 'pre-auth' | 'pre-auth-cancel' | 'completion' | 'completion-void';
+type Kind = 'balance' | 'reprint' | 'pre-auth' | 'pre-auth-cancel' | 'completion' | 'completion-void';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Starts a card transaction (for a return: under the return's id) and follows it to its end, reporting each
+ * Starts a card transaction and follows it to its end, reporting each
  * status line. With `whileUnknown`, an unknown outcome is followed too until a query or the manager tells it.
  */
 export async function runLaneCardTransaction(

@@ -23,6 +23,15 @@ export const StartCardPaymentInput = z.object({
 });
 export type StartCardPaymentInput = z.input<typeof StartCardPaymentInput>;
 
+/** What a lane starts by itself: a void or refund only with the return it gives money back for (startReturnCardRefund). */
+export const LaneStartCardPaymentInput = StartCardPaymentInput.extend({
+  kind: z.enum(
+    CARD_KIND_NAMES.filter((kind) => kind !== 'void' && kind !== 'refund') as [
+      Exclude<CardTransactionKind, 'void' | 'refund'>,
+    ],
+  ),
+});
+
 type Payment = typeof cardPayments.$inferSelect;
 
 /** Which earlier transaction each kind works on, and what it must have been. */

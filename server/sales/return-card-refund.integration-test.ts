@@ -11,6 +11,9 @@ import { startCardPayment } from '../payments/start-card-payment';
 import { closeShift } from '../shifts/close-shift';
 import { shiftReport } from '../shifts/shift-report';
 import { openCardLane, type CardLane } from '../testing/card-lane';
+import { bindLaneDevice } from '../testing/lane-device';
+import { createCallerFactory } from '../trpc/init';
+import { appRouter } from '../trpc/root';
 import { forEachDatabase } from '../testing/database-suite';
 import { addProduct, saleInput, saleLine, stockOf } from '../testing/sale-fixtures';
 import { cardReconciliation } from '../payments/card-reconciliation';
@@ -230,6 +233,53 @@ forEachDatabase((database) => {
     });
     const audits = await db().select().from(auditLog).where(eq(auditLog.action, 'card.refund-written-off'));
     expect(audits.map((a) => [a.entityId, a.actorStaffId])).toEqual([[lost.id, rig.store.members.store_manager.id]]);
+  });
+
+  it('a lane starts a void or refund only with the return it is for: the plain card procedure refuses it, nothing is sent', async () => {
+    const sold = await cardSale();
+    const { token: laneDeviceToken } = await bindLaneDevice(
+      rig.store,
+      rig.store.members.store_manager.operatorNo,
+      rig.lane.number,
+    );
+    const member = rig.store.members.cashier;
+    const lane = createCallerFactory(appRouter)({
+      db: db(),
+      now: rig.store.clock.now,
+      sessionToken: undefined,
+      member: null,
+      laneSessionToken: 'signed-in-at-the-lane',
+      laneDeviceToken,
+      laneMember: {
+        id: member.id,
+        operatorNo: member.operatorNo,
+        name: 'cashier',
+        role: 'cashier',
+        storeId: rig.store.storeId,
+      },
+      chosenStoreId: undefined,
+      resHeaders: new Headers(),
+      secureCookies: false,
+    }).lane;
+    for (const kind of ['void', 'refund'] as const) {
+      const paymentId = newId();
+      await expect(
+        lane.startCardPayment({
+          paymentId,
+          laneId: rig.lane.id,
+          shiftId: rig.shiftId,
+          saleId: sold.request.returnId,
+          kind: kind as never,
+          amountFen: 1380,
+          originalPaymentId: sold.paid.id,
+        }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      expect(await payment(paymentId)).toBeUndefined();
+    }
+    expect(terminalOutcome(sold.paid.id)).toBe('approved');
+    expect(
+      rig.simulator.state().terminal.journal.filter((entry) => entry.txnType === '01' || entry.txnType === '02'),
+    ).toEqual([]);
   });
 
   it('a declined refund, or one the manager settles as failed, records nothing; the lane tries again and the return lands once', async () => {

@@ -29,7 +29,7 @@ import {
   addOfferedCardPaymentToSale,
   AddOfferedCardPaymentToSaleInput,
 } from '../../payments/add-offered-card-payment-to-sale';
-import { startCardPayment, StartCardPaymentInput } from '../../payments/start-card-payment';
+import { LaneStartCardPaymentInput, startCardPayment } from '../../payments/start-card-payment';
 import { laneProcedureFor, publicProcedure, router } from '../init';
 import { clearedSessionCookie, sessionCookie } from '../session-cookie';
 
@@ -88,7 +88,7 @@ export const laneRouter = router({
     .input(StartReturnCardRefundInput)
     .mutation(({ ctx, input }) => startReturnCardRefund(ctx, input)),
   startCardPayment: laneProcedureFor('lane.sell')
-    .input(StartCardPaymentInput)
+    .input(LaneStartCardPaymentInput)
     .mutation(({ ctx, input }) => startCardPayment(ctx, input)),
   cardPayment: laneProcedureFor('lane.sell')
     .input(FindCardPaymentInput)
