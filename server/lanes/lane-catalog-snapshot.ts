@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { barcodes, products } from '../../db/schema';
 import type { StaffContext } from '../core/context';
-import { laneProductColumns } from './lane-catalog';
 
-/** The whole catalog as the lane caches it, and the cursor its next download of changes starts from. */
+/** The whole catalog as the lane caches it, and the cursor its next download of changes starts from (the wire format). */
 export interface LaneCatalogSnapshot {
   /** The newest product's `updatedAt` (ISO), null for an empty catalog: what `lane.catalog`'s `changedSince` takes. */
   syncedAt: string | null;
@@ -24,26 +23,30 @@ export interface LaneCatalogSnapshot {
 }
 
 /**
- * The store's whole catalog in two queries, for a lane's first download: the same products (inactive ones too) and
- * barcodes `laneCatalog` pages through, without a round trip per page.
+ * The store's whole catalog as the JSON text of a `LaneCatalogSnapshot`, for a lane's first download: the products
+ * (inactive ones too) and barcodes `laneCatalog` pages through, in one statement. PostgreSQL writes the JSON: with
+ * 100,000 products that is about twice as fast as reading rows into objects and serialising them here.
  */
-export async function laneCatalogSnapshot(ctx: StaffContext): Promise<LaneCatalogSnapshot> {
-  const rows = await ctx.db.select(laneProductColumns).from(products).where(eq(products.storeId, ctx.storeId));
-  const codes = await ctx.db
-    .select({ productId: barcodes.productId, code: barcodes.code })
+export async function laneCatalogSnapshotJson(ctx: StaffContext): Promise<string> {
+  const codes = ctx.db
+    .select({ productId: barcodes.productId, codes: sql<unknown>`json_agg(${barcodes.code})`.as('codes') })
     .from(barcodes)
-    .where(eq(barcodes.storeId, ctx.storeId));
-  const byProduct = new Map<string, string[]>();
-  for (const { productId, code } of codes) {
-    const held = byProduct.get(productId);
-    if (held) held.push(code);
-    else byProduct.set(productId, [code]);
-  }
-  let newest: Date | null = null;
-  const snapshot: LaneCatalogSnapshot['products'] = [];
-  for (const { updatedAt, ...product } of rows) {
-    if (!newest || updatedAt > newest) newest = updatedAt;
-    snapshot.push({ ...product, barcodes: byProduct.get(product.id) ?? [] });
-  }
-  return { syncedAt: newest?.toISOString() ?? null, products: snapshot };
+    .where(eq(barcodes.storeId, ctx.storeId))
+    .groupBy(barcodes.productId)
+    .as('codes_by_product');
+  const [snapshot] = await ctx.db
+    .select({
+      products: sql<string>`coalesce(json_agg(json_build_object(
+        'id', ${products.id}, 'code', ${products.code}, 'nameZh', ${products.nameZh}, 'nameEn', ${products.nameEn},
+        'pinyinInitials', ${products.pinyinInitials}, 'departmentId', ${products.departmentId}, 'unit', ${products.unit},
+        'priceFen', ${products.priceFen}, 'vatRateBps', ${products.vatRateBps}, 'plu', ${products.plu},
+        'active', ${products.active}, 'barcodes', coalesce(${codes.codes}, '[]'::json))), '[]')::text`,
+      // Whole milliseconds, as the lane's cursor and `laneCatalog`'s pages carry them.
+      newestMs: sql<string | null>`floor(extract(epoch from max(${products.updatedAt})) * 1000)::text`,
+    })
+    .from(products)
+    .leftJoin(codes, eq(codes.productId, products.id))
+    .where(eq(products.storeId, ctx.storeId));
+  const syncedAt = snapshot?.newestMs ? new Date(Number(snapshot.newestMs)).toISOString() : null;
+  return `{"syncedAt":${JSON.stringify(syncedAt)},"products":${snapshot?.products ?? '[]'}}`;
 }

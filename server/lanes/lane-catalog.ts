@@ -9,7 +9,7 @@ export const LaneCatalogInput = z.object({
   limit: z.number().int().min(1).max(5000).default(5000),
 });
 
-/** What the lane caches of a product (its barcodes come beside), the same in pages and in the bulk download. */
+/** What the lane caches of a product (its barcodes come beside). */
 export const laneProductColumns = {
   id: products.id,
   code: products.code,

@@ -4,7 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { ServiceContext } from '../core/context';
 import { DomainError } from '../core/errors';
-import { laneCatalogSnapshot } from '../lanes/lane-catalog-snapshot';
+import { laneCatalogSnapshotJson } from '../lanes/lane-catalog-snapshot';
 import { createTrpcContextFrom } from './context';
 import { TRPC_CODES } from './init';
 import { laneCallContext } from './lane-access';
@@ -27,7 +27,7 @@ export async function downloadLaneCatalog(service: ServiceContext, req: Request)
     const status = getHTTPStatusCodeFromError(new TRPCError({ code: TRPC_CODES[error.code] }));
     return Response.json({ reason: error.reason, message: error.message }, { status, headers: noStore });
   }
-  const json = Buffer.from(JSON.stringify(await laneCatalogSnapshot(ctx)));
+  const json = Buffer.from(await laneCatalogSnapshotJson(ctx));
   const headers = { ...noStore, 'content-type': 'application/json', vary: 'accept-encoding' };
   if (!/\bgzip\b/.test(req.headers.get('accept-encoding') ?? ''))
     return new Response(new Uint8Array(json), { headers });
