@@ -18,7 +18,8 @@ const GZIP_LEVEL = 4;
  * for the same callers as `lane.catalog` (the same check); later downloads page through what changed.
  */
 export async function downloadLaneCatalog(service: ServiceContext, req: Request): Promise<Response> {
-  const noStore = { 'cache-control': 'no-store' };
+  // no-transform: Next's own compression (and any proxy) leaves the gzip body as it is rather than gzip it again.
+  const noStore = { 'cache-control': 'no-store, no-transform' };
   let ctx;
   try {
     ctx = await laneCallContext(await createTrpcContextFrom(service, req, new Headers()), 'lane.sell');
