@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
 import { barcodes, lanes, products } from '../../db/schema';
@@ -66,17 +65,16 @@ forEachDatabase((database) => {
     return { session, device: device.token };
   };
 
-  const download = (store: StoreFixture, cookies: { session?: string; device?: string }, gzip = true) => {
+  const download = (store: StoreFixture, cookies: { session?: string; device?: string }) => {
     const cookie = [
       cookies.session && `${LANE_SESSION_COOKIE}=${cookies.session}`,
       cookies.device && `${LANE_DEVICE_COOKIE}=${cookies.device}`,
     ]
       .filter(Boolean)
       .join('; ');
-    const headers = { cookie, ...(gzip ? { 'accept-encoding': 'gzip, deflate, br' } : {}) };
     return downloadLaneCatalog(
       { db: store.db, now: store.clock.now },
-      new Request('http://lane.test/api/lane-catalog', { headers }),
+      new Request('http://lane.test/api/lane-catalog', { headers: { cookie } }),
     );
   };
 
@@ -95,7 +93,7 @@ forEachDatabase((database) => {
   const sortedByBarcodes = (list: LaneCatalogSnapshot['products']) =>
     list.map((p) => ({ ...p, barcodes: [...p.barcodes].sort() })).sort((a, b) => a.id.localeCompare(b.id));
 
-  it("gives a bound lane its own store's whole catalog, gzipped, as the pages give it, with the newest stamp", async () => {
+  it("gives a bound lane its own store's whole catalog as the pages give it, with the newest stamp", async () => {
     const product = (await pagedCatalog(storeA))[0];
     // An inactive product and one with a second barcode come too, as in the pages.
     await storeA.db
@@ -112,11 +110,8 @@ forEachDatabase((database) => {
     const response = await download(storeA, await signedInLane(storeA));
 
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-encoding')).toBe('gzip');
-    expect(response.headers.get('cache-control')).toBe('no-store, no-transform');
-    const snapshot = JSON.parse(
-      gunzipSync(Buffer.from(await response.arrayBuffer())).toString('utf8'),
-    ) as LaneCatalogSnapshot;
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const snapshot = (await response.json()) as LaneCatalogSnapshot;
     const paged = await pagedCatalog(storeA);
     expect(paged.length).toBeGreaterThanOrEqual(7);
     expect(sortedByBarcodes(snapshot.products)).toEqual(sortedByBarcodes(paged.map(({ updatedAt: _, ...p }) => p)));
@@ -129,10 +124,6 @@ forEachDatabase((database) => {
     expect(snapshot.syncedAt).toBe(newest);
     const storeBIds = new Set((await pagedCatalog(storeB)).map((p) => p.id));
     expect(snapshot.products.some((p) => storeBIds.has(p.id))).toBe(false);
-
-    const plain = await download(storeA, await signedInLane(storeA), false);
-    expect(plain.headers.get('content-encoding')).toBeNull();
-    expect(((await plain.json()) as LaneCatalogSnapshot).products).toHaveLength(snapshot.products.length);
   });
 
   it('refuses a device that is not bound, bound to another store or unbound since, and a device without a signed-in cashier', async () => {
