@@ -392,3 +392,32 @@ test('a price changed while the lane was offline stands on the sale and is flagg
   await expect(row).toContainText(formatFen(-100, { symbol: true }));
   await expect(page.getByRole('table', { name: 'Sales the server refused' })).toContainText('No refused sales');
 });
+
+test('the first catalog download is one gzip response; a price changed later comes down with the next sync', async ({
+  page,
+}) => {
+  const product = counted[40];
+  if (!product) throw new Error('seed catalog lacks products');
+  const request = await managerRequest(page);
+  const productId = await productIdOf(request, product.code);
+  const bulk = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/lane-catalog');
+  await signInAtLane(page, 1, '1001', 'cash1001');
+  const download = await bulk;
+  expect(download.status()).toBe(200);
+  expect((await download.allHeaders())['content-encoding']).toBe('gzip');
+  const cached = Number((await page.getByTestId('catalog-size').innerText()).replace(/\D/g, ''));
+  expect(cached).toBeGreaterThanOrEqual(catalog.length);
+
+  const changedPage = page.waitForResponse(
+    async (response) => response.url().includes('lane.catalog') && (await response.text()).includes(productId),
+    { timeout: 20_000 },
+  );
+  const changed = await request.post('/api/trpc/catalog.update', {
+    data: { json: { id: productId, priceFen: product.priceFen + 100 } },
+  });
+  expect(changed.ok(), await changed.text()).toBe(true);
+  await changedPage;
+  await wedgeScan(page, product.barcodes[0]?.code ?? '');
+  await expect(page.getByRole('button', { name: formatFen(product.priceFen + 100, { symbol: true }) })).toBeVisible();
+  await expect(page.getByTestId('catalog-size')).toHaveText(`Catalog ${cached}`);
+});

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTRPCClient } from '@/app/trpc/client';
+import type { LaneCatalogSnapshot } from '@/server/lanes/lane-catalog-snapshot';
 import type { LaneSession, LaneStore } from '../storage/lane-store';
 import type { LaneProduct } from './cart';
 import { CatalogIndex } from './catalog-index';
@@ -59,20 +60,67 @@ export function useLaneCatalog(storeRef: RefObject<LaneStore | null>, ready: boo
     };
   }, [storeRef, ready, session, searchChanged]);
 
-  /** Downloads what changed since the last download (everything the first time), page by page into IndexedDB. */
+  /** Cancels feeding a first download into memory (on unmount). */
+  const cancelFeed = useRef(() => {});
+  useEffect(() => () => cancelFeed.current(), []);
+
+  /**
+   * Puts a first download into the in-memory catalog in idle steps; meanwhile scans read IndexedDB, which holds
+   * it all already. A product a later download put in first is newer and stays.
+   */
+  const feedMemory = useCallback(
+    (products: readonly LaneProduct[]) => {
+      const memory = catalog.current;
+      if (!memory || products.length === 0) return;
+      memory.complete = false;
+      let at = 0;
+      const step = () => {
+        if (catalog.current !== memory) return;
+        memory.put(products.slice(at, at + FILL_STEP), true);
+        at += FILL_STEP;
+        if (at < products.length) cancelFeed.current = whenIdle(step);
+        else {
+          memory.complete = true;
+          searchChanged();
+        }
+      };
+      cancelFeed.current = whenIdle(step);
+    },
+    [searchChanged],
+  );
+
+  /**
+   * Downloads the catalog into IndexedDB: the first time all of it in one compressed response written in one
+   * transaction, later what changed since the last download, page by page.
+   */
   const refreshCatalog = useCallback(async () => {
     const store = storeRef.current;
     if (!store) return;
     const startedAt = performance.now();
     const since = (await store.get<string>('catalogSyncedAt')) ?? null;
+    if (since === null) {
+      const response = await fetch('/api/lane-catalog', { cache: 'no-store', credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`Catalog download failed (HTTP ${response.status})`);
+      const snapshot = (await response.json()) as LaneCatalogSnapshot;
+      await store.putAllProducts(snapshot.products);
+      setCatalogSize(await store.productCount());
+      feedMemory(snapshot.products);
+      performance.measure(LANE_TIMING.catalogDownload, {
+        start: startedAt,
+        end: performance.now(),
+        detail: { products: snapshot.products.length, full: true },
+      });
+      if (snapshot.syncedAt) await store.set('catalogSyncedAt', snapshot.syncedAt);
+      return;
+    }
     let after: string | null = null;
     let newest = since;
     let changed = 0;
     do {
-      const page = await client.lane.catalog.query({ changedSince: since ? new Date(since) : null, after });
+      const page = await client.lane.catalog.query({ changedSince: new Date(since), after });
       const products = page.products.map(({ updatedAt, ...product }) => {
         const stamp = updatedAt.toISOString();
-        if (!newest || stamp > newest) newest = stamp;
+        if (stamp > newest) newest = stamp;
         return product;
       });
       if (products.length > 0) {
@@ -89,11 +137,11 @@ export function useLaneCatalog(storeRef: RefObject<LaneStore | null>, ready: boo
       performance.measure(LANE_TIMING.catalogDownload, {
         start: startedAt,
         end: performance.now(),
-        detail: { products: changed, full: since === null },
+        detail: { products: changed, full: false },
       });
     }
-    if (newest && newest !== since) await store.set('catalogSyncedAt', newest);
-  }, [client, storeRef, searchChanged]);
+    if (newest !== since) await store.set('catalogSyncedAt', newest);
+  }, [client, storeRef, searchChanged, feedMemory]);
 
   return { catalog, catalogSize, setCatalogSize, searchProducts, refreshCatalog };
 }

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { FinalizeSaleInput } from '@/server/sales/finalize-sale';
 import type { Cart, LaneProduct } from '../checkout/cart';
+import { putInChunks } from './put-in-chunks';
 
 export interface OutboxEntry {
   seq?: number;
@@ -30,6 +31,8 @@ interface LaneDb extends DBSchema {
  * never loads the whole catalog into memory. Version 3 added on hand, kept apart so stock moving rewrites no product.
  */
 const VERSION = 3;
+/** Products put per step of a bulk write: a few milliseconds of main thread each. */
+const BULK_PUT_CHUNK = 2000;
 
 /** One IndexedDB database per lane number and store, so a test browser can be two lanes at once. */
 export class LaneStore {
@@ -122,5 +125,14 @@ export class LaneStore {
   async putProducts(products: LaneProduct[]): Promise<void> {
     const tx = this.idb.transaction('products', 'readwrite');
     await Promise.all([...products.map((p) => tx.store.put(p)), tx.done]);
+  }
+
+  /**
+   * Every product in one transaction (the lane's first download): all are cached or, if it fails, none, so the next
+   * download starts over. Put in chunks, so scans and painting go on meanwhile.
+   */
+  async putAllProducts(products: readonly LaneProduct[]): Promise<void> {
+    const tx = this.idb.transaction('products', 'readwrite');
+    await Promise.all([putInChunks(products, BULK_PUT_CHUNK, (p) => tx.store.put(p)), tx.done]);
   }
 }

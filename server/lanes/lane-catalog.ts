@@ -9,6 +9,22 @@ export const LaneCatalogInput = z.object({
   limit: z.number().int().min(1).max(5000).default(5000),
 });
 
+/** What the lane caches of a product (its barcodes come beside). */
+export const laneProductColumns = {
+  id: products.id,
+  code: products.code,
+  nameZh: products.nameZh,
+  nameEn: products.nameEn,
+  pinyinInitials: products.pinyinInitials,
+  departmentId: products.departmentId,
+  unit: products.unit,
+  priceFen: products.priceFen,
+  vatRateBps: products.vatRateBps,
+  plu: products.plu,
+  active: products.active,
+  updatedAt: products.updatedAt,
+};
+
 /**
  * A page of the store's catalog for the lane's offline cache, in id order: everything the first time,
  * then only products changed since the last download (inactive ones too, so the lane drops them).
@@ -16,20 +32,7 @@ export const LaneCatalogInput = z.object({
 export async function laneCatalog(ctx: StaffContext, rawInput: z.input<typeof LaneCatalogInput>) {
   const input = LaneCatalogInput.parse(rawInput);
   const rows = await ctx.db
-    .select({
-      id: products.id,
-      code: products.code,
-      nameZh: products.nameZh,
-      nameEn: products.nameEn,
-      pinyinInitials: products.pinyinInitials,
-      departmentId: products.departmentId,
-      unit: products.unit,
-      priceFen: products.priceFen,
-      vatRateBps: products.vatRateBps,
-      plu: products.plu,
-      active: products.active,
-      updatedAt: products.updatedAt,
-    })
+    .select(laneProductColumns)
     .from(products)
     .where(
       and(

@@ -3,11 +3,11 @@ import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import { can, type Permission } from '../auth/permissions';
 import { DomainError, type DomainErrorCode, type FieldErrors } from '../core/errors';
-import { findLaneDevice } from '../lanes/find-lane-device';
 import { staffContextFor } from '../runtime/staff-context';
 import type { TrpcContext } from './context';
+import { laneCallContext } from './lane-access';
 
-const TRPC_CODES: Record<DomainErrorCode, TRPCError['code']> = {
+export const TRPC_CODES: Record<DomainErrorCode, TRPCError['code']> = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   INVALID: 'BAD_REQUEST',
@@ -90,22 +90,5 @@ export function procedureFor(permission: Permission) {
 
 /** A lane procedure: the cashier signed in at the lane (lane session cookie) holding `permission`. */
 export function laneProcedureFor(permission: Permission) {
-  return publicProcedure.use(async ({ ctx, next }) => {
-    if (!ctx.laneMember || !ctx.laneSessionToken) {
-      const cause = new DomainError('UNAUTHENTICATED', 'auth.sign-in-required', 'Sign in at the lane first');
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: cause.message, cause });
-    }
-    if (!can(ctx.laneMember.role, permission)) {
-      const cause = new DomainError('FORBIDDEN', 'auth.role-forbidden', `Your role may not do this (${permission})`);
-      throw new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
-    }
-    const staffCtx = await staffContextFor(ctx, ctx.laneMember, undefined);
-    // Checked on every call, not only at sign-in: an unbound device stops at once, and a lane session works on no other.
-    const laneDevice = await findLaneDevice(ctx, ctx.laneDeviceToken);
-    if (!laneDevice || laneDevice.storeId !== staffCtx.storeId) {
-      const cause = new DomainError('FORBIDDEN', 'lane-device.not-bound', 'This device is not set up for this lane');
-      throw new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
-    }
-    return next({ ctx: { ...ctx, ...staffCtx, laneDevice, laneSessionToken: ctx.laneSessionToken } });
-  });
+  return publicProcedure.use(async ({ ctx, next }) => next({ ctx: await laneCallContext(ctx, permission) }));
 }
