@@ -63,18 +63,19 @@ test('the receipt shows the line discount under its line, the store’s time, in
   // The store prints in Chinese (the default), whatever the cashier's screen speaks.
   const sold = await sellTwoWithLineDiscount(page, first);
   const receipt = page.getByRole('region', { name: 'Receipt' });
+  // Soft: each defect (no discount, the machine's time) is reported on its own.
   const line = receipt.getByRole('row').filter({ hasText: first.nameZh });
-  await expect(line.getByRole('cell')).toHaveText([
-    `${first.nameZh}2 × ${formatFen(first.priceFen)}`,
-    formatFen(sold.grossFen),
-  ]);
-  await expect(receipt.getByTestId('receipt-line-discount').getByRole('cell')).toHaveText([
-    '折扣',
-    `-${formatFen(sold.discountFen)}`,
-  ]);
-  await expect(receipt.getByTestId('receipt-total')).toHaveText(`合计${formatFen(sold.totalFen, { symbol: true })}`);
+  await expect
+    .soft(line.getByRole('cell'))
+    .toHaveText([`${first.nameZh}2 × ${formatFen(first.priceFen)}`, formatFen(sold.grossFen)]);
+  await expect
+    .soft(receipt.getByTestId('receipt-line-discount').getByRole('cell'))
+    .toHaveText(['折扣', `-${formatFen(sold.discountFen)}`]);
+  await expect
+    .soft(receipt.getByTestId('receipt-total'))
+    .toHaveText(`合计${formatFen(sold.totalFen, { symbol: true })}`);
   const receiptNo = await receipt.getByTestId('receipt-no').innerText();
-  await expect(receipt.getByTestId('receipt-time')).toHaveText(`时间 ${timeOfReceiptNo(receiptNo)}`);
+  await expect.soft(receipt).toContainText(`时间 ${timeOfReceiptNo(receiptNo)}`);
   await page.getByRole('button', { name: 'Next customer' }).click();
 
   // The store manager chooses English receipts in store settings; the lane picks it up when it next opens.
