@@ -57,8 +57,9 @@ const control = (page: Page, method: 'post' | 'delete', path: string, data?: unk
 async function expectPaidOnceByCard(page: Page, totalFen: number, timeout: number) {
   const receipt = page.getByRole('region', { name: 'Receipt' });
   await expect(receipt.getByTestId('receipt-total')).toContainText(formatFen(totalFen, { symbol: true }), { timeout });
-  await expect(receipt.locator('p').filter({ hasText: /^Card\d/ })).toHaveCount(1);
-  await expect(receipt.locator('p').filter({ hasText: /^Cash\d/ })).toHaveCount(0);
+  // The demo store prints its receipts in Chinese (store setting), whatever the cashier's screen speaks.
+  await expect(receipt.locator('p').filter({ hasText: /^银行卡\d/ })).toHaveCount(1);
+  await expect(receipt.locator('p').filter({ hasText: /^现金\d/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Next customer' }).click();
   await expect(page.getByText(/waiting to upload|refused/)).toHaveCount(0);
 }

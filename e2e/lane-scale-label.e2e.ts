@@ -73,7 +73,7 @@ test('a price label of weighed goods sells its weight: the line, the receipt and
   await page.getByRole('button', { name: 'Cash', exact: true }).click();
   const receipt = page.getByRole('region', { name: 'Receipt' });
   const receiptLine = receipt.getByRole('row').filter({ hasText: bananas.nameZh });
-  await expect(receiptLine.getByRole('cell')).toHaveText([`${bananas.nameZh}1.430kg × 6.90`, '9.87']);
+  await expect(receiptLine.getByRole('cell')).toHaveText([`${bananas.nameZh}1.430kg × 6.90/kg`, '9.87']);
   await expect(receipt.getByTestId('receipt-total')).toContainText('¥9.87');
   await expect(receipt.getByTestId('receipt-change')).toContainText('¥0.13');
   const receiptNo = (await receipt.getByTestId('receipt-no').textContent()) ?? '';

@@ -4,6 +4,7 @@ import { stocktakeEn, stocktakeZh } from './areas/stocktake';
 import { stockEn, stockZh } from './areas/stock';
 import { catalogIoEn, catalogIoZh } from './areas/catalog-io';
 import { negativeStockEn, negativeStockZh } from './areas/negative-stock';
+import { receiptEn, receiptZh } from './areas/receipt';
 import { saleDetailEn, saleDetailZh } from './areas/sale-detail';
 import { layoutEn, layoutZh } from './areas/layout';
 import { confirmationsEn, confirmationsZh } from './areas/confirmations';
@@ -457,6 +458,7 @@ const zhCN = {
   ...stockZh,
   ...catalogIoZh,
   ...negativeStockZh,
+  ...receiptZh,
   ...saleDetailZh,
   ...layoutZh,
   ...confirmationsZh,
@@ -911,6 +913,7 @@ const en: Record<MessageKey, string> = {
   ...stockEn,
   ...catalogIoEn,
   ...negativeStockEn,
+  ...receiptEn,
   ...saleDetailEn,
   ...layoutEn,
   ...confirmationsEn,

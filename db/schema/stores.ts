@@ -5,6 +5,9 @@ import { createdAt, id, updatedAt } from './columns';
 /** Selling beyond what the ledger says is on hand: allowed and flagged, or blocked at the lane unless a supervisor approves. */
 export const negativeStockPolicy = pgEnum('negative_stock_policy', ['allow', 'block']);
 
+/** The language the store's receipts are printed in (screen and printer), whatever each cashier's screen speaks. */
+export const receiptLanguage = pgEnum('receipt_language', ['zh-CN', 'en', 'both']);
+
 export const stores = pgTable('stores', {
   id: id(),
   code: text().notNull().unique('stores_code_key'),
@@ -15,6 +18,7 @@ export const stores = pgTable('stores', {
   vatNumber: text().notNull(),
   embeddedBarcodeLayouts: jsonb().$type<EmbeddedBarcodeLayout[]>().notNull(),
   negativeStockPolicy: negativeStockPolicy().notNull().default('allow'),
+  receiptLanguage: receiptLanguage().notNull().default('zh-CN'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -29,7 +29,14 @@ export function ReceiptScreen({
   const t = useT();
   return (
     <div className="p-4">
-      <Receipt cart={sale.cart} sale={sale.input} store={store} cashier={cashier} laneNumber={lane.config.laneNumber} />
+      <Receipt
+        cart={sale.cart}
+        sale={sale.input}
+        store={store}
+        cashier={cashier}
+        laneNumber={lane.config.laneNumber}
+        timeZone={lane.config.timeZone}
+      />
       <div className="mt-4 flex justify-center gap-3 print:hidden">
         <button type="button" className="btn-secondary" onClick={() => window.print()}>
           {t('lane.print')}

@@ -44,3 +44,9 @@ export function receiptNumber(laneNumber: number, at: Date, timeZone: string): s
   const ms = String(at.getUTCMilliseconds()).padStart(3, '0');
   return `${String(laneNumber).padStart(2, '0')}-${part('year')}${part('month')}${part('day')}-${part('hour')}${part('minute')}${part('second')}${ms}`;
 }
+
+/** A receipt's date and time in the store's own time zone (as its number is), whatever the lane machine's zone. */
+export function receiptTime(at: Date, timeZone: string): string {
+  const part = localParts(at, timeZone);
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+}

@@ -26,11 +26,13 @@ export async function getLaneState(ctx: ServiceContext, rawInput: z.input<typeof
       id: theStore.id,
       code: theStore.code,
       name: theStore.name,
+      nameEn: theStore.nameEn,
       address: theStore.address,
       vatNumber: theStore.vatNumber,
       timezone: theStore.timezone,
       embeddedBarcodeLayouts: theStore.embeddedBarcodeLayouts,
       negativeStockPolicy: theStore.negativeStockPolicy,
+      receiptLanguage: theStore.receiptLanguage,
     },
     lane: {
       id: theLane.id,

@@ -1,12 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { lanes, saleLines, saleTenders, sales, staff, stores } from '../../db/schema';
+import { lanes, products, saleLines, saleTenders, sales, staff, stores } from '../../db/schema';
 import type { StaffContext } from '../core/context';
 import { DomainError, found } from '../core/errors';
-import { formatFen } from '../domain/money';
-import { lineWeightGrams } from '../domain/sale';
-import { vatBreakdown } from '../domain/vat';
-import { encodeReceipt, type ReceiptData } from './escpos-receipt';
+import { layoutReceipt, type Receipt } from '../domain/receipt';
+import { encodeReceipt } from './escpos-receipt';
 import { sendToPrinter } from './send-to-printer';
 
 export const PrintReceiptInput = z.object({
@@ -16,10 +14,11 @@ export const PrintReceiptInput = z.object({
 });
 export type PrintReceiptInput = z.input<typeof PrintReceiptInput>;
 
-const TENDER_LABELS = { cash: '现金 CASH', bank_card: '银行卡 CARD', store_card: '储值卡 STORE CARD' } as const;
-
-/** The receipt of a recorded sale, as the printer gets it: built from what the server stored, not what a lane says. */
-export async function receiptData(ctx: StaffContext, receiptNo: string, reprint: boolean): Promise<ReceiptData> {
+/**
+ * The receipt of a recorded sale, as the printer gets it: built from what the server stored (the figures
+ * `priceSale` gave when the sale was recorded), not what a lane says, in the store's receipt language.
+ */
+export async function receiptData(ctx: StaffContext, receiptNo: string, reprint: boolean): Promise<Receipt> {
   const [row] = await ctx.db
     .select({ sale: sales, store: stores, laneNumber: lanes.number, cashier: staff.name })
     .from(sales)
@@ -28,42 +27,28 @@ export async function receiptData(ctx: StaffContext, receiptNo: string, reprint:
     .innerJoin(staff, eq(staff.id, sales.staffId))
     .where(and(eq(sales.storeId, ctx.storeId), eq(sales.receiptNo, receiptNo)));
   const { sale, store, laneNumber, cashier } = found(row, 'sale');
+  // The line keeps the Chinese name it was sold under; the English one is the catalog's.
   const lines = await ctx.db
-    .select()
+    .select({ line: saleLines, nameEn: products.nameEn })
     .from(saleLines)
+    .innerJoin(products, eq(products.id, saleLines.productId))
     .where(eq(saleLines.saleId, sale.id))
     .orderBy(asc(saleLines.lineNo));
   const tenders = await ctx.db.select().from(saleTenders).where(eq(saleTenders.saleId, sale.id));
-  return {
-    storeName: store.name,
-    storeAddress: store.address,
-    vatNumber: store.vatNumber,
-    lines: lines.map((line) => {
-      // Sales recorded before the server stored a price label's weight get it from the same rule.
-      const grams = lineWeightGrams(line);
-      return {
-        name: line.nameZh,
-        detail:
-          grams !== null
-            ? `${(grams / 1000).toFixed(3)}kg × ${formatFen(line.unitPriceFen)}/kg`
-            : `${line.quantity} × ${formatFen(line.unitPriceFen)}`,
-        totalFen: line.totalFen,
-      };
-    }),
-    totalFen: sale.totalFen,
-    tenders: tenders.map((t) => ({ label: TENDER_LABELS[t.kind], amountFen: t.amountFen })),
+  return layoutReceipt({
+    language: store.receiptLanguage,
+    timeZone: store.timezone,
+    store,
+    kind: sale.kind,
+    lines: lines.map(({ line, nameEn }) => ({ ...line, nameEn })),
+    tenders,
     changeFen: sale.changeFen,
-    vat: vatBreakdown(lines.map((l) => ({ grossFen: l.totalFen, vatRateBps: l.vatRateBps }))).map((r) => ({
-      rateBps: r.vatRateBps,
-      netFen: r.netFen,
-      vatFen: r.vatFen,
-    })),
     cashier,
     laneNumber,
-    soldAt: sale.soldAt.toLocaleString('zh-CN', { timeZone: store.timezone, hour12: false }),
+    soldAt: sale.soldAt,
     receiptNo: sale.receiptNo,
     reprint,
-  };
+  });
 }
 
 /** Prints (or reprints) a recorded sale's receipt on the lane's network printer. */

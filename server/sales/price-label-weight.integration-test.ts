@@ -45,7 +45,9 @@ forEachDatabase((database) => {
     const [stored] = await database().db.select().from(saleLines).where(eq(saleLines.id, line.lineId));
     expect(stored).toMatchObject({ weightGrams: 1430, labelTotalFen: 987, totalFen: 987 });
     const receipt = await receiptData(cashier, recorded.receiptNo, false);
-    expect(receipt.lines).toEqual([{ name: bananas.nameZh, detail: '1.430kg × 6.90/kg', totalFen: 987 }]);
+    expect(receipt.lines).toEqual([
+      { names: [bananas.nameZh], detail: '1.430kg × 6.90/kg', amountFen: 987, discount: null },
+    ]);
 
     const returnedAt = new Date(Date.UTC(2026, 10, 21, 5, 0, 0));
     const returned = await recordReturn(cashier, {

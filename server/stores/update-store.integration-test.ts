@@ -38,4 +38,21 @@ forEachDatabase((database) => {
     expect(await policyOf()).toBe('allow');
     expect(await auditRows()).toEqual([]);
   });
+
+  it('prints receipts in Chinese by default; the manager’s change of receipt language is audited, an unknown one refused', async () => {
+    const languageOf = async () =>
+      (await database().db.select().from(stores).where(eq(stores.id, store.storeId)))[0]?.receiptLanguage;
+    expect(await languageOf()).toBe('zh-CN');
+    await updateStore(store.as('store_manager'), { receiptLanguage: 'both' });
+    expect(await languageOf()).toBe('both');
+    expect(await auditRows()).toEqual([
+      expect.objectContaining({
+        actorStaffId: store.members.store_manager.id,
+        changes: { receiptLanguage: { from: 'zh-CN', to: 'both' } },
+      }),
+    ]);
+    const input = { receiptLanguage: 'fr' } as unknown as Parameters<typeof updateStore>[1];
+    await expect(updateStore(store.as('store_manager'), input)).rejects.toThrow();
+    expect(await languageOf()).toBe('both');
+  });
 });

@@ -5,6 +5,7 @@ import { diffFields, writeAudit } from '../audit/write-audit';
 import { inTransaction, type StaffContext } from '../core/context';
 import { notFound } from '../core/errors';
 import { NEGATIVE_STOCK_POLICIES } from '../domain/negative-stock';
+import { RECEIPT_LANGUAGES } from '../domain/receipt';
 import { assertKnownTimezone, storeFieldShape } from './store-fields';
 
 export const UpdateStoreInput = z.object({
@@ -15,6 +16,7 @@ export const UpdateStoreInput = z.object({
   vatNumber: storeFieldShape.vatNumber.optional(),
   embeddedBarcodeLayouts: storeFieldShape.embeddedBarcodeLayouts.optional(),
   negativeStockPolicy: z.enum(NEGATIVE_STOCK_POLICIES).optional(),
+  receiptLanguage: z.enum(RECEIPT_LANGUAGES).optional(),
 });
 export type UpdateStoreInput = z.input<typeof UpdateStoreInput>;
 

@@ -10,6 +10,7 @@ import { describeError, firstMessage } from '@/app/trpc/errors';
 import type { EmbeddedBarcodeLayout } from '@/server/domain/embedded-barcode';
 import { EmbeddedLayoutsEditor } from './embedded-layouts-editor';
 import { NEGATIVE_STOCK_POLICIES, type NegativeStockPolicy } from '@/server/domain/negative-stock';
+import { RECEIPT_LANGUAGES, type ReceiptLanguage } from '@/server/domain/receipt';
 
 type Settings = {
   store: {
@@ -21,6 +22,7 @@ type Settings = {
     vatNumber: string;
     embeddedBarcodeLayouts: EmbeddedBarcodeLayout[];
     negativeStockPolicy: NegativeStockPolicy;
+    receiptLanguage: ReceiptLanguage;
   };
   lanes: {
     id: string;
@@ -73,6 +75,7 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
       vatNumber: form.vatNumber,
       embeddedBarcodeLayouts: form.embeddedBarcodeLayouts,
       negativeStockPolicy: form.negativeStockPolicy,
+      receiptLanguage: form.receiptLanguage,
     });
   };
   const text = (key: 'name' | 'nameEn' | 'address' | 'timezone' | 'vatNumber', label: string) => (
@@ -120,6 +123,23 @@ function StoreForm({ settings, editable }: { settings: Settings; editable: boole
               {NEGATIVE_STOCK_POLICIES.map((policy) => (
                 <option key={policy} value={policy}>
                   {t(`settings.negativeStockPolicy.${policy}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="store-receiptLanguage" label={t('settings.receiptLanguage')} error={errors.receiptLanguage}>
+          {(props) => (
+            <select
+              {...props}
+              className="field-input"
+              disabled={!editable}
+              value={form.receiptLanguage}
+              onChange={(e) => setForm({ ...form, receiptLanguage: e.target.value as ReceiptLanguage })}
+            >
+              {RECEIPT_LANGUAGES.map((language) => (
+                <option key={language} value={language}>
+                  {t(`settings.receiptLanguage.${language}`)}
                 </option>
               ))}
             </select>

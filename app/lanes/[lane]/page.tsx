@@ -35,7 +35,13 @@ export default async function LanePage({ params }: { params: Promise<{ lane: str
         hasPrinter: state.lane.hasPrinter,
         hasTerminal: state.lane.hasTerminal,
       }}
-      store={{ name: state.store.name, address: state.store.address, vatNumber: state.store.vatNumber }}
+      store={{
+        name: state.store.name,
+        nameEn: state.store.nameEn,
+        address: state.store.address,
+        vatNumber: state.store.vatNumber,
+        receiptLanguage: state.store.receiptLanguage,
+      }}
     />
   );
 }
