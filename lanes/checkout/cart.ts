@@ -1,22 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { heldInSale, stockTaken, type NegativeStockApproval } from '@/server/domain/negative-stock';
+import type { LaneProduct } from '@/server/domain/lane-product';
 import type { ResolvedCode } from '@/server/domain/resolve-code';
 import { lineWeightGrams, priceSale, settle, type Discount, type SaleLine, type Tender } from '@/server/domain/sale';
-
-export interface LaneProduct {
-  id: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  pinyinInitials: string;
-  departmentId: string;
-  unit: 'each' | 'kg';
-  priceFen: number;
-  vatRateBps: number;
-  plu: string | null;
-  active: boolean;
-  barcodes: string[];
-}
 
 export interface VoidedLine {
   line: SaleLine;
@@ -203,3 +189,5 @@ export function stockChangeOf(
   }
   return null;
 }
+
+export type { LaneProduct };

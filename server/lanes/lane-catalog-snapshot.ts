@@ -1,25 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { barcodes, products } from '../../db/schema';
 import type { StaffContext } from '../core/context';
+import type { LaneProduct } from '../domain/lane-product';
 
 /** The whole catalog as the lane caches it, and the cursor its next download of changes starts from (the wire format). */
 export interface LaneCatalogSnapshot {
   /** The newest product's `updatedAt` (ISO), null for an empty catalog: what `lane.catalog`'s `changedSince` takes. */
   syncedAt: string | null;
-  products: {
-    id: string;
-    code: string;
-    nameZh: string;
-    nameEn: string;
-    pinyinInitials: string;
-    departmentId: string;
-    unit: 'each' | 'kg';
-    priceFen: number;
-    vatRateBps: number;
-    plu: string | null;
-    active: boolean;
-    barcodes: string[];
-  }[];
+  products: LaneProduct[];
 }
 
 /**
