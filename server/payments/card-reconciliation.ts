@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { cardPayments, stores } from '../../db/schema';
 import type { StaffContext } from '../core/context';
+import { CARD_OUTCOME_NOT_KNOWN } from '../domain/card-outcome';
 import { found } from '../core/errors';
 import { cardFeeFen, cardKindOf, type CardKind } from '../domain/card-settlement';
 import { storeLocalTime } from '../domain/store-time';
@@ -115,7 +116,7 @@ export async function cardReconciliation(ctx: StaffContext, rawInput: CardReconc
       .where(
         and(
           eq(cardPayments.storeId, ctx.storeId),
-          inArray(cardPayments.state, ['in_flight', 'unknown']),
+          inArray(cardPayments.state, [...CARD_OUTCOME_NOT_KNOWN]),
           gte(cardPayments.createdAt, widen(input.from, -2)),
           lte(cardPayments.createdAt, widen(input.to, 2)),
         ),

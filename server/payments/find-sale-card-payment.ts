@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { cardPayments } from '../../db/schema';
 import type { StaffContext } from '../core/context';
+import { CARD_OUTCOME_NOT_KNOWN } from '../domain/card-outcome';
 
 export const FindSaleCardPaymentInput = z.object({ saleId: z.uuid() });
 
@@ -20,7 +21,7 @@ export async function findSaleCardPayment(ctx: StaffContext, input: z.input<type
         eq(cardPayments.saleId, saleId),
         eq(cardPayments.txnType, '00'),
         or(
-          inArray(cardPayments.state, ['in_flight', 'unknown']),
+          inArray(cardPayments.state, [...CARD_OUTCOME_NOT_KNOWN]),
           and(
             eq(cardPayments.state, 'approved'),
             sql`not exists (select 1 from sale_tenders t where t.reference = ${cardPayments.id}::text)`,
